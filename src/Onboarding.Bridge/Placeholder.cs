@@ -1,0 +1,1 @@
+namespace Onboarding.Bridge; internal static class Placeholder;

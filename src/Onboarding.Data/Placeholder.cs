@@ -1,0 +1,1 @@
+namespace Onboarding.Data; internal static class Placeholder;

@@ -1,0 +1,1 @@
+namespace Onboarding.Sandbox; internal static class Placeholder;
