@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Onboarding.Bridge.Clients.Resilience;
+using Onboarding.Bridge.Clients.WppConnect.Json;
+using Refit;
+
+namespace Onboarding.Bridge.Clients.WppConnect;
+
+public static class WppConnectServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IWppConnectApi"/> and <see cref="WppConnectClient"/> from the <c>WppConnect</c> section,
+    /// validated at start, with bearer auth and the upstream resilience pipeline.
+    /// </summary>
+    public static IServiceCollection AddWppConnectClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WppConnectOptions>()
+            .Bind(configuration.GetSection(WppConnectOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WppConnectOptions>, WppConnectOptionsValidator>();
+        services.AddSingleton<WppConnectTokenSource>();
+        services.AddTransient<WppConnectAuthHandler>();
+        services.AddTransient<WppConnectClient>();
+
+        var policy = new WppConnectCallPolicy();
+        services.AddHttpClient(WppConnectTokenSource.HttpClientName, ConfigureBase)
+            .AddUpstreamResilience(policy, HttpSettings);
+
+        var settings = new RefitSettings(new SystemTextJsonContentSerializer(WppConnectJson.Options));
+        services.AddRefitClient<IWppConnectApi>(settings)
+            .ConfigureHttpClient(ConfigureBase)
+            .AddHttpMessageHandler<WppConnectAuthHandler>()
+            .AddUpstreamResilience(policy, HttpSettings);
+        return services;
+    }
+
+    private static HttpCallOptions HttpSettings(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<WppConnectOptions>>().Value.Http;
+
+    private static void ConfigureBase(IServiceProvider services, HttpClient client)
+    {
+        var baseUrl = services.GetRequiredService<IOptions<WppConnectOptions>>().Value.BaseUrl!;
+        client.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+
+        // The resilience pipeline owns timeouts; HttpClient's own 100 s default would cut slow sends short.
+        client.Timeout = Timeout.InfiniteTimeSpan;
+    }
+}

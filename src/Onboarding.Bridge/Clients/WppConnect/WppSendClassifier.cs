@@ -1,0 +1,64 @@
+using System.Net;
+using Onboarding.Bridge.Clients.WppConnect.Dtos;
+using Polly.CircuitBreaker;
+using Polly.RateLimiting;
+using Polly.Timeout;
+
+namespace Onboarding.Bridge.Clients.WppConnect;
+
+/// <summary>Turns a send's HTTP outcome into sent / not sent / rejected / unknown (reference wppconnect.md §5, §9).</summary>
+public static class WppSendClassifier
+{
+    public static WppSendResult FromResponse(HttpStatusCode status, WppSendEnvelope? envelope, string? error, TimeSpan? retryAfter)
+    {
+        var code = (int)status;
+        if (code is >= 200 and < 300)
+        {
+            return FromSuccessBody(status, envelope);
+        }
+
+        var outcome = status switch
+        {
+            // Session not live, rate limited, or a proxy saying the server is down: nothing went out.
+            HttpStatusCode.NotFound or HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable => WppSendOutcome.NotSent,
+            _ when code is >= 400 and < 500 => WppSendOutcome.Rejected,
+            _ => WppSendOutcome.Unknown,
+        };
+        return new WppSendResult(outcome, null, null, status, error ?? $"HTTP {code}", retryAfter);
+    }
+
+    public static WppSendResult FromException(Exception e) => e switch
+    {
+        BrokenCircuitException or RateLimiterRejectedException =>
+            new WppSendResult(WppSendOutcome.NotSent, null, null, null, e.GetType().Name),
+        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } =>
+            new WppSendResult(WppSendOutcome.NotSent, null, null, null, "connection refused"),
+        HttpRequestException or TimeoutRejectedException or OperationCanceledException or IOException =>
+            new WppSendResult(WppSendOutcome.Unknown, null, null, null, e.GetType().Name),
+        _ => throw new InvalidOperationException("Unexpected failure while sending to WPPConnect.", e),
+    };
+
+    private static WppSendResult FromSuccessBody(HttpStatusCode status, WppSendEnvelope? envelope)
+    {
+        if (envelope is null)
+        {
+            return new WppSendResult(WppSendOutcome.Unknown, null, null, status, "unreadable send answer");
+        }
+
+        if (string.Equals(envelope.Status, "error", StringComparison.OrdinalIgnoreCase))
+        {
+            return new WppSendResult(WppSendOutcome.NotSent, null, null, status, envelope.Message ?? "status error in a 2xx answer");
+        }
+
+        var first = envelope.Response.FirstOrDefault();
+        if (first?.Id is null)
+        {
+            return new WppSendResult(WppSendOutcome.Unknown, null, first?.Ack, status, "no message id in the answer");
+        }
+
+        // wppconnect-server#2517: 201 "success" with ack -1 / isSendFailure means WhatsApp did not take the message.
+        return first.Ack < 0 || first.IsSendFailure == true
+            ? new WppSendResult(WppSendOutcome.NotSent, first.Id, first.Ack, status, "send failure (ack -1)")
+            : new WppSendResult(WppSendOutcome.Sent, first.Id, first.Ack, status, null);
+    }
+}

@@ -1,1 +1,0 @@
-namespace Onboarding.Bridge; internal static class Placeholder;
