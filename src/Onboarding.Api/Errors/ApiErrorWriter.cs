@@ -1,0 +1,40 @@
+using System.Text.Json;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Onboarding.Api.Errors;
+
+/// <summary>Writes errors produced outside an endpoint (auth, body limits) in the shape the route's callers expect.</summary>
+public static class ApiErrorWriter
+{
+    /// <summary>Routes called by Typebot get <see cref="FlatError"/>; every other route gets RFC 9457 problem details.</summary>
+    public static bool IsTypebotRoute(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/register_driver_typebot", StringComparison.OrdinalIgnoreCase);
+
+    public static Task WriteAsync(HttpContext context, int status, string code, string message, string field = "")
+    {
+        var json = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        context.Response.StatusCode = status;
+        if (IsTypebotRoute(context))
+        {
+            var errors = string.IsNullOrEmpty(field) ? [] : new[] { new FieldError(field, code, message) };
+            return context.Response.WriteAsJsonAsync(new FlatError(false, message, errors, errors.Length > 0 ? field : null), json);
+        }
+
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Title = ReasonPhrases(status),
+            Detail = message,
+            Instance = context.Request.Path,
+            Extensions = { ["code"] = code, ["trace_id"] = context.TraceIdentifier },
+        };
+        return context.Response.WriteAsJsonAsync(problem, json, "application/problem+json");
+    }
+
+    private static string ReasonPhrases(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+
+    public static JsonSerializerOptions JsonOf(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+}

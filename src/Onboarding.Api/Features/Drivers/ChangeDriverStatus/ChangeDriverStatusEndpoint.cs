@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using FastEndpoints;
+using Onboarding.Api.Auth;
+using Onboarding.Data.Drivers;
+
+namespace Onboarding.Api.Features.Drivers.ChangeDriverStatus;
+
+public sealed class ChangeDriverStatusEndpoint(DriverRepository drivers) : Endpoint<ChangeDriverStatusRequest, DriverDetails>
+{
+    public override void Configure()
+    {
+        Post("/api/drivers/{id:guid}/status");
+        AuthSchemes(ApiKeyAuthenticationHandler.SchemeName);
+        Roles(ApiRoles.Staff);
+        Description(d => d.WithTags("Drivers").ProducesProblemDetails(404).ProducesProblemDetails(409));
+        Summary(s =>
+        {
+            s.Summary = "Move a driver through the review (optimistic concurrency on version)";
+            s.ExampleRequest = new ChangeDriverStatusRequest { Status = "approved", Reason = "Documentos verificados", Version = 2 };
+        });
+    }
+
+    public override async Task HandleAsync(ChangeDriverStatusRequest req, CancellationToken ct)
+    {
+        var actor = User.FindFirstValue(ClaimTypes.Name) ?? "staff";
+        var outcome = await drivers.ChangeStatusAsync(req.Id, req.Version, req.Status, req.Reason?.Trim(), actor, ct);
+        switch (outcome.Result)
+        {
+            case StatusChangeResult.NotFound:
+                await Send.NotFoundAsync(ct);
+                return;
+            case StatusChangeResult.StaleVersion:
+                AddError(r => r.Version, $"The driver changed since you read it (now version {outcome.Version}, status {outcome.Status}). Reload and try again.");
+                await Send.ErrorsAsync(409, ct);
+                return;
+            case StatusChangeResult.Forbidden:
+                AddError(r => r.Status, $"A driver in status {outcome.Status} cannot move to {req.Status}. Allowed: {string.Join(", ", DriverStatus.NextOf(outcome.Status!))}.");
+                await Send.ErrorsAsync(409, ct);
+                return;
+        }
+
+        var driver = await drivers.GetAsync(req.Id, ct);
+        await Send.OkAsync(DriverDetails.From(driver!, await drivers.GetHistoryAsync(req.Id, ct)), ct);
+    }
+}

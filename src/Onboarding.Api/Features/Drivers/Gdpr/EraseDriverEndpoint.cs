@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using FastEndpoints;
+using Onboarding.Api.Auth;
+using Onboarding.Data.Drivers;
+
+namespace Onboarding.Api.Features.Drivers.Gdpr;
+
+public sealed record EraseDriverRequest
+{
+    public Guid Id { get; init; }
+}
+
+/// <summary>GDPR art. 17: clears every personal field; the anonymous row keeps the statistics and the history.</summary>
+public sealed class EraseDriverEndpoint(DriverRepository drivers) : Endpoint<EraseDriverRequest, DriverDetails>
+{
+    public override void Configure()
+    {
+        Post("/api/drivers/{id:guid}/erase");
+        AuthSchemes(ApiKeyAuthenticationHandler.SchemeName);
+        Roles(ApiRoles.Staff);
+        Description(d => d.WithTags("GDPR").Produces(404));
+        Summary(s => s.Summary = "Erase (anonymise) one driver's personal data");
+    }
+
+    public override async Task HandleAsync(EraseDriverRequest req, CancellationToken ct)
+    {
+        var actor = User.FindFirstValue(ClaimTypes.Name) ?? "staff";
+        if (!await drivers.EraseAsync(req.Id, actor, ct) && await drivers.GetAsync(req.Id, ct) is null)
+        {
+            await Send.NotFoundAsync(ct);
+            return;
+        }
+
+        var driver = await drivers.GetAsync(req.Id, ct);
+        await Send.OkAsync(DriverDetails.From(driver!, await drivers.GetHistoryAsync(req.Id, ct)), ct);
+    }
+}

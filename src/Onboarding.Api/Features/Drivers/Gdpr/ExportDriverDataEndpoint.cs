@@ -1,0 +1,33 @@
+using FastEndpoints;
+using Onboarding.Api.Auth;
+using Onboarding.Data.Drivers;
+
+namespace Onboarding.Api.Features.Drivers.Gdpr;
+
+public sealed record ExportDriverDataResponse(DateTime ExportedAt, string Controller, DriverDetails Driver);
+
+/// <summary>GDPR art. 15/20: everything we hold about one driver, as a JSON download.</summary>
+public sealed class ExportDriverDataEndpoint(DriverRepository drivers, TimeProvider clock) : Endpoint<EraseDriverRequest, ExportDriverDataResponse>
+{
+    public override void Configure()
+    {
+        Get("/api/drivers/{id:guid}/gdpr-export");
+        AuthSchemes(ApiKeyAuthenticationHandler.SchemeName);
+        Roles(ApiRoles.Staff);
+        Description(d => d.WithTags("GDPR").Produces(404));
+        Summary(s => s.Summary = "Export all personal data held about one driver");
+    }
+
+    public override async Task HandleAsync(EraseDriverRequest req, CancellationToken ct)
+    {
+        if (await drivers.GetAsync(req.Id, ct) is not { } driver)
+        {
+            await Send.NotFoundAsync(ct);
+            return;
+        }
+
+        HttpContext.Response.Headers.ContentDisposition = $"attachment; filename=driver-{driver.Id}.json";
+        await Send.OkAsync(new ExportDriverDataResponse(clock.GetUtcNow().UtcDateTime, "Léguas Franzinas",
+            DriverDetails.From(driver, await drivers.GetHistoryAsync(driver.Id, ct))), ct);
+    }
+}

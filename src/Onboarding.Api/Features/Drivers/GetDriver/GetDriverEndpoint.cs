@@ -1,0 +1,33 @@
+using FastEndpoints;
+using Onboarding.Api.Auth;
+using Onboarding.Data.Drivers;
+
+namespace Onboarding.Api.Features.Drivers.GetDriver;
+
+public sealed record GetDriverRequest
+{
+    public Guid Id { get; init; }
+}
+
+public sealed class GetDriverEndpoint(DriverRepository drivers) : Endpoint<GetDriverRequest, DriverDetails>
+{
+    public override void Configure()
+    {
+        Get("/api/drivers/{id:guid}");
+        AuthSchemes(ApiKeyAuthenticationHandler.SchemeName);
+        Roles(ApiRoles.Staff);
+        Description(d => d.WithTags("Drivers").Produces(404));
+        Summary(s => s.Summary = "One driver with the review history");
+    }
+
+    public override async Task HandleAsync(GetDriverRequest req, CancellationToken ct)
+    {
+        if (await drivers.GetAsync(req.Id, ct) is not { } driver)
+        {
+            await Send.NotFoundAsync(ct);
+            return;
+        }
+
+        await Send.OkAsync(DriverDetails.From(driver, await drivers.GetHistoryAsync(driver.Id, ct)), ct);
+    }
+}

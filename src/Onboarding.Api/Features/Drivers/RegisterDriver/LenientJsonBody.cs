@@ -1,0 +1,136 @@
+using System.Text.Json;
+using Onboarding.Api.Errors;
+
+namespace Onboarding.Api.Features.Drivers.RegisterDriver;
+
+/// <summary>
+/// Reads a flat JSON object whose values may be strings, numbers, booleans or lists of those, as text.
+/// Typebot substitutes variables as strings, but people editing the flow write numbers and lists too;
+/// rejecting those as "wrong type" would only break registrations.
+/// </summary>
+public static class LenientJsonBody
+{
+    public const int MaxBytes = 64 * 1024;
+
+    public sealed record Result(Dictionary<string, string?>? Fields, byte[] Raw, IReadOnlyList<FieldError> Errors, string? Message);
+
+    public static async Task<Result> ReadAsync(HttpRequest request, IReadOnlyList<string> wanted, CancellationToken ct)
+    {
+        if (request.ContentType is not { } type || !IsJson(type))
+        {
+            return Fail([], "body", "body.content_type", "O pedido deve ser JSON (Content-Type: application/json).");
+        }
+
+        if (request.ContentLength > MaxBytes)
+        {
+            return Fail([], "body", "body.too_large", $"O pedido excede {MaxBytes / 1024} KB.");
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBytes)
+            {
+                return Fail([], "body", "body.too_large", $"O pedido excede {MaxBytes / 1024} KB.");
+            }
+        }
+
+        var raw = buffer.ToArray();
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(raw, new JsonDocumentOptions { MaxDepth = 16 });
+        }
+        catch (JsonException)
+        {
+            return Fail(raw, "body", "body.malformed_json", "O corpo do pedido não é JSON válido.");
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return Fail(raw, "body", "body.not_object", "O corpo do pedido deve ser um objeto JSON.");
+            }
+
+            var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+            var errors = new List<FieldError>();
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                var name = property.Name.Trim().ToLowerInvariant();
+                if (!wanted.Contains(name))
+                {
+                    continue;
+                }
+
+                if (TryReadText(property.Value, out var text))
+                {
+                    fields[name] = text;
+                }
+                else
+                {
+                    errors.Add(new FieldError(name, $"{name}.type", "Valor com formato inválido."));
+                }
+            }
+
+            return errors.Count == 0
+                ? new Result(fields, raw, [], null)
+                : new Result(null, raw, errors, "Alguns campos têm um formato inválido.");
+        }
+    }
+
+    private static bool TryReadText(JsonElement value, out string? text)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Null or JsonValueKind.Undefined:
+                text = null;
+                return true;
+            case JsonValueKind.String:
+                text = value.GetString();
+                return true;
+            case JsonValueKind.Number:
+                text = value.GetRawText();
+                return true;
+            case JsonValueKind.True or JsonValueKind.False:
+                text = value.GetBoolean() ? "true" : "false";
+                return true;
+            case JsonValueKind.Array:
+                var items = new List<string>();
+                foreach (var item in value.EnumerateArray())
+                {
+                    if (item.ValueKind is JsonValueKind.Object or JsonValueKind.Array || !TryReadText(item, out var part))
+                    {
+                        text = null;
+                        return false;
+                    }
+
+                    if (!string.IsNullOrWhiteSpace(part))
+                    {
+                        items.Add(part);
+                    }
+                }
+
+                text = string.Join(", ", items);
+                return true;
+            default:
+                text = null;
+                return false;
+        }
+    }
+
+    private static bool IsJson(string contentType)
+    {
+        var mediaType = contentType.Split(';', 2)[0].Trim();
+        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("text/json", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static Result Fail(byte[] raw, string field, string code, string message) =>
+        new(null, raw, [new FieldError(field, code, message)], message);
+
+}

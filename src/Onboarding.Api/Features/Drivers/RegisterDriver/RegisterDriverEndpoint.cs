@@ -1,0 +1,113 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text.Json;
+using FastEndpoints;
+using Onboarding.Api.Auth;
+using Onboarding.Api.Errors;
+using Onboarding.Data.Drivers;
+using Onboarding.Data.Idempotency;
+using Onboarding.Data.Portugal;
+
+namespace Onboarding.Api.Features.Drivers.RegisterDriver;
+
+/// <summary>Called by the Typebot flow's HTTP request block; always answers with a body the flow can map.</summary>
+public sealed partial class RegisterDriverEndpoint(
+    DriverRepository drivers,
+    IdempotencyStore idempotency,
+    TimeProvider clock,
+    ILogger<RegisterDriverEndpoint> logger) : EndpointWithoutRequest
+{
+    public override void Configure()
+    {
+        Post("/register_driver_typebot");
+        AuthSchemes(ApiKeyAuthenticationHandler.SchemeName);
+        Roles(ApiRoles.Typebot);
+        Description(d => d
+            .WithName("register_driver_typebot")
+            .WithTags("Typebot")
+            .Accepts<RegisterDriverRequest>("application/json")
+            .Produces<RegisterDriverResponse>(201)
+            .Produces<RegisterDriverResponse>(200)
+            .Produces<FlatError>(400)
+            .Produces<FlatError>(401)
+            .Produces<FlatError>(409)
+            .Produces<FlatError>(422), clearDefaults: true);
+        Summary(s =>
+        {
+            s.Summary = "Register or update a driver from the Typebot flow";
+            s.Description = "Idempotent by phone. Values may be strings. Send Idempotency-Key to replay the first answer.";
+            s.ExampleRequest = RegisterDriverExamples.Request;
+            s.ResponseExamples[201] = RegisterDriverExamples.Created;
+            s.ResponseExamples[422] = RegisterDriverExamples.Invalid;
+        });
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var body = await LenientJsonBody.ReadAsync(HttpContext.Request, RegisterDriverRequest.FieldNames, ct);
+        if (body.Fields is null)
+        {
+            var status = body.Errors.Any(e => e.Field == "body") ? 400 : 422;
+            await SendAsync(status, FlatError.From(body.Message!, body.Errors), ct);
+            return;
+        }
+
+        var actor = User.FindFirstValue(ClaimTypes.Name) ?? ApiRoles.Typebot;
+        var idempotencyKey = HttpContext.Request.Headers["Idempotency-Key"].ToString();
+        var requestHash = Convert.ToHexString(SHA256.HashData(body.Raw));
+        if (idempotencyKey.Length is > 0 and <= 200 && await idempotency.FindAsync(actor, idempotencyKey, ct) is { } stored)
+        {
+            if (stored.RequestHash != requestHash)
+            {
+                await SendAsync(422, FlatError.From("Esta Idempotency-Key já foi usada com outro pedido.",
+                    [new FieldError("idempotency_key", "idempotency_key.reused", "Esta Idempotency-Key já foi usada com outro pedido.")]), ct);
+                return;
+            }
+
+            HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
+            await Send.StringAsync(stored.ResponseBody, stored.StatusCode, "application/json", ct);
+            return;
+        }
+
+        var (statusCode, response) = await RegisterAsync(RegisterDriverRequest.FromFields(body.Fields), actor, ct);
+        var json = JsonSerializer.Serialize(response, response.GetType(), ApiErrorWriter.JsonOf(HttpContext));
+        if (idempotencyKey.Length is > 0 and <= 200)
+        {
+            await idempotency.SaveAsync(actor, idempotencyKey, new StoredResponse(requestHash, statusCode, json), ct);
+        }
+
+        await Send.StringAsync(json, statusCode, "application/json", ct);
+    }
+
+    private async Task<(int Status, object Body)> RegisterAsync(RegisterDriverRequest request, string actor, CancellationToken ct)
+    {
+        var normalised = RegistrationNormaliser.Normalise(request, clock.GetUtcNow().UtcDateTime);
+        if (normalised.Registration is not { } registration)
+        {
+            var summary = normalised.Errors.Count == 1
+                ? normalised.Errors[0].Message
+                : $"{normalised.Errors[0].Message} (e mais {normalised.Errors.Count - 1} campo(s) a corrigir)";
+            return (422, FlatError.From(summary, normalised.Errors));
+        }
+
+        var outcome = await drivers.RegisterAsync(registration, actor, ct);
+        LogOutcome(Mask.Phone(registration.PhoneE164), outcome.Result);
+        return outcome.Result switch
+        {
+            RegisterResult.Created => (201, new RegisterDriverResponse(true, outcome.DriverId!.Value, outcome.Status!, true,
+                RegisterDriverMessages.Created(registration.FullName, outcome.DriverId.Value))),
+            RegisterResult.Updated => (200, new RegisterDriverResponse(true, outcome.DriverId!.Value, outcome.Status!, false,
+                RegisterDriverMessages.Updated(registration.FullName, outcome.DriverId.Value))),
+            RegisterResult.NifTaken => (409, FlatError.From(RegisterDriverMessages.NifTaken,
+                [new FieldError("nif", "nif.taken", RegisterDriverMessages.NifTaken)])),
+            _ => (409, FlatError.From(RegisterDriverMessages.AlreadyDecided,
+                [new FieldError("phone", "registration.closed", RegisterDriverMessages.AlreadyDecided)])),
+        };
+    }
+
+    private Task SendAsync(int status, FlatError error, CancellationToken ct) =>
+        Send.StringAsync(JsonSerializer.Serialize(error, ApiErrorWriter.JsonOf(HttpContext)), status, "application/json", ct);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Driver registration from {Phone}: {Result}")]
+    private partial void LogOutcome(string phone, RegisterResult result);
+}

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using FastEndpoints;
+using FastEndpoints.Swagger;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using NSwag;
+using Onboarding.Api.Auth;
+using Onboarding.Data.Migrations;
+
+namespace Onboarding.Api.Hosting;
+
+public static class HostingExtensions
+{
+    /// <summary>JSON naming, logs, health checks and the clock: what every role of the host needs.</summary>
+    public static WebApplicationBuilder AddOnboardingDefaults(this WebApplicationBuilder builder)
+    {
+        // One JSON configuration, shared by FastEndpoints, minimal APIs and Alba.
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
+        });
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+        }
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks()
+            .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"])
+            .AddNpgSql(name: "postgres", tags: ["ready"]);
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 1024 * 1024);
+        return builder;
+    }
+
+    public static IServiceCollection AddApiAuth(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+        return services;
+    }
+
+    public static IServiceCollection AddOnboardingEndpoints(this IServiceCollection services)
+    {
+        services.AddFastEndpoints(o => o.Assemblies = [typeof(HostingExtensions).Assembly]);
+        services.SwaggerDocument(o =>
+        {
+            o.EnableJWTBearerAuth = false;
+            o.AutoTagPathSegmentIndex = 0;
+            o.ShortSchemaNames = true;
+            o.DocumentSettings = s =>
+            {
+                s.DocumentName = "v1";
+                s.Title = "Onboarding API";
+                s.Version = "v1";
+                s.AddAuth(ApiKeyAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
+                {
+                    Name = ApiKeyAuthenticationHandler.HeaderName,
+                    In = OpenApiSecurityApiKeyLocation.Header,
+                    Type = OpenApiSecuritySchemeType.ApiKey,
+                });
+            };
+        });
+        return services;
+    }
+
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+    }
+
+    public static WebApplication UseOnboardingApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseFastEndpoints(c =>
+        {
+            c.Serializer.Options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            c.Errors.UseProblemDetails(p => p.IndicateErrorCode = true);
+            c.Errors.ProducesMetadataType = typeof(Microsoft.AspNetCore.Mvc.ProblemDetails);
+        });
+        app.UseSwaggerGen();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains("live") });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        return app;
+    }
+}

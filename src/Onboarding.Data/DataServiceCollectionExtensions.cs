@@ -1,0 +1,30 @@
+using Dapper;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Onboarding.Data.Drivers;
+using Onboarding.Data.Idempotency;
+using Onboarding.Data.Migrations;
+
+namespace Onboarding.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    public const string ConnectionStringName = "Onboarding";
+
+    /// <summary>Registers the one NpgsqlDataSource, Dapper conventions, the migrator and the repositories.</summary>
+    public static IServiceCollection AddOnboardingData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException($"The setting ConnectionStrings:{ConnectionStringName} (environment ConnectionStrings__{ConnectionStringName}) is required.");
+        }
+
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        services.AddNpgsqlDataSource(connectionString);
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<DriverRepository>();
+        services.AddSingleton<IdempotencyStore>();
+        return services;
+    }
+}

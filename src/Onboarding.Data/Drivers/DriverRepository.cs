@@ -1,0 +1,258 @@
+using Dapper;
+using Npgsql;
+
+namespace Onboarding.Data.Drivers;
+
+/// <summary>Reads and writes drivers; every change commits together with its history row.</summary>
+public sealed class DriverRepository(NpgsqlDataSource dataSource)
+{
+    private const string Columns = """
+        id, phone_e164, wa_chat_id, full_name, nif, email, birth_date, district_code, municipality, postal_code,
+        vehicle_type, licence_plate, driving_licence_number, licence_categories, iban, availability,
+        privacy_notice_version, privacy_accepted_at, status, source, typebot_result_id, chatwoot_conversation_id,
+        created_at, updated_at, version, erased_at
+        """;
+
+    private const string NifHolderSql = "SELECT 1 FROM drivers WHERE nif = @Nif AND phone_e164 <> @PhoneE164";
+
+    private const string InsertSql = """
+        INSERT INTO drivers (id, phone_e164, wa_chat_id, full_name, nif, email, birth_date, district_code, municipality,
+            postal_code, vehicle_type, licence_plate, driving_licence_number, licence_categories, iban, availability,
+            privacy_notice_version, privacy_accepted_at, status, source, typebot_result_id, chatwoot_conversation_id)
+        VALUES (@Id, @PhoneE164, @WaChatId, @FullName, @Nif, @Email, @BirthDate, @DistrictCode, @Municipality,
+            @PostalCode, @VehicleType, @LicencePlate, @DrivingLicenceNumber, COALESCE(@LicenceCategories, '{}'::text[]), @Iban,
+            @Availability, @PrivacyNoticeVersion, @PrivacyAcceptedAt, 'submitted', @Source, @TypebotResultId,
+            @ChatwootConversationId)
+        ON CONFLICT (phone_e164) DO NOTHING
+        RETURNING id
+        """;
+
+    private const string LockByPhoneSql = "SELECT id, status FROM drivers WHERE phone_e164 = @PhoneE164 FOR UPDATE";
+
+    // A resubmission keeps what the driver did not send again; a withdrawn or rejected driver re-enters review.
+    private const string ResubmitSql = """
+        UPDATE drivers SET
+            wa_chat_id = COALESCE(@WaChatId, wa_chat_id),
+            full_name = COALESCE(@FullName, full_name),
+            nif = COALESCE(@Nif, nif),
+            email = COALESCE(@Email, email),
+            birth_date = COALESCE(@BirthDate, birth_date),
+            district_code = COALESCE(@DistrictCode, district_code),
+            municipality = COALESCE(@Municipality, municipality),
+            postal_code = COALESCE(@PostalCode, postal_code),
+            vehicle_type = COALESCE(@VehicleType, vehicle_type),
+            licence_plate = COALESCE(@LicencePlate, licence_plate),
+            driving_licence_number = COALESCE(@DrivingLicenceNumber, driving_licence_number),
+            licence_categories = COALESCE(@LicenceCategories, licence_categories),
+            iban = COALESCE(@Iban, iban),
+            availability = COALESCE(@Availability, availability),
+            privacy_notice_version = COALESCE(@PrivacyNoticeVersion, privacy_notice_version),
+            privacy_accepted_at = COALESCE(@PrivacyAcceptedAt, privacy_accepted_at),
+            typebot_result_id = COALESCE(@TypebotResultId, typebot_result_id),
+            chatwoot_conversation_id = COALESCE(@ChatwootConversationId, chatwoot_conversation_id),
+            status = @Status,
+            updated_at = now(),
+            version = version + 1
+        WHERE id = @Id
+        """;
+
+    private const string HistorySql = """
+        INSERT INTO driver_status_history (driver_id, from_status, to_status, reason, actor)
+        VALUES (@DriverId, @FromStatus, @ToStatus, @Reason, @Actor)
+        """;
+
+    public async Task<RegisterOutcome> RegisterAsync(DriverRegistration registration, string actor, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        try
+        {
+            if (registration.Nif is not null &&
+                await connection.ExecuteScalarAsync<int?>(new CommandDefinition(NifHolderSql, registration, tx, cancellationToken: ct)) is not null)
+            {
+                return new RegisterOutcome(RegisterResult.NifTaken, null, null);
+            }
+
+            var insert = new
+            {
+                Id = Guid.CreateVersion7(),
+                registration.PhoneE164,
+                registration.WaChatId,
+                registration.FullName,
+                registration.Nif,
+                registration.Email,
+                registration.BirthDate,
+                registration.DistrictCode,
+                registration.Municipality,
+                registration.PostalCode,
+                registration.VehicleType,
+                registration.LicencePlate,
+                registration.DrivingLicenceNumber,
+                registration.LicenceCategories,
+                registration.Iban,
+                registration.Availability,
+                registration.PrivacyNoticeVersion,
+                registration.PrivacyAcceptedAt,
+                Source = "typebot",
+                registration.TypebotResultId,
+                registration.ChatwootConversationId,
+            };
+            var createdId = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(InsertSql, insert, tx, cancellationToken: ct));
+            if (createdId is { } id)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(HistorySql,
+                    new { DriverId = id, FromStatus = (string?)null, ToStatus = DriverStatus.Submitted, Reason = "registo recebido", Actor = actor }, tx, cancellationToken: ct));
+                await tx.CommitAsync(ct);
+                return new RegisterOutcome(RegisterResult.Created, id, DriverStatus.Submitted);
+            }
+
+            var existing = await connection.QuerySingleAsync<(Guid Id, string Status)>(new CommandDefinition(LockByPhoneSql, registration, tx, cancellationToken: ct));
+            if (!DriverStatus.AcceptsResubmission(existing.Status))
+            {
+                return new RegisterOutcome(RegisterResult.Closed, existing.Id, existing.Status);
+            }
+
+            var status = existing.Status is DriverStatus.Withdrawn or DriverStatus.Rejected ? DriverStatus.Submitted : existing.Status;
+            await connection.ExecuteAsync(new CommandDefinition(ResubmitSql, new
+            {
+                existing.Id,
+                registration.WaChatId,
+                registration.FullName,
+                registration.Nif,
+                registration.Email,
+                registration.BirthDate,
+                registration.DistrictCode,
+                registration.Municipality,
+                registration.PostalCode,
+                registration.VehicleType,
+                registration.LicencePlate,
+                registration.DrivingLicenceNumber,
+                registration.LicenceCategories,
+                registration.Iban,
+                registration.Availability,
+                registration.PrivacyNoticeVersion,
+                registration.PrivacyAcceptedAt,
+                registration.TypebotResultId,
+                registration.ChatwootConversationId,
+                Status = status,
+            }, tx, cancellationToken: ct));
+            await connection.ExecuteAsync(new CommandDefinition(HistorySql,
+                new { DriverId = existing.Id, FromStatus = existing.Status, ToStatus = status, Reason = "dados reenviados pelo condutor", Actor = actor }, tx, cancellationToken: ct));
+            await tx.CommitAsync(ct);
+            return new RegisterOutcome(RegisterResult.Updated, existing.Id, status);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "drivers_nif_key")
+        {
+            // Another phone committed the same NIF between our check and our write.
+            return new RegisterOutcome(RegisterResult.NifTaken, null, null);
+        }
+    }
+
+    public async Task<Driver?> GetAsync(Guid id, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<Driver>(new CommandDefinition($"SELECT {Columns} FROM drivers WHERE id = @id", new { id }, cancellationToken: ct));
+    }
+
+    public async Task<Driver?> GetByPhoneAsync(string phoneE164, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<Driver>(new CommandDefinition($"SELECT {Columns} FROM drivers WHERE phone_e164 = @phoneE164", new { phoneE164 }, cancellationToken: ct));
+    }
+
+    public async Task<IReadOnlyList<DriverStatusChange>> GetHistoryAsync(Guid driverId, CancellationToken ct)
+    {
+        const string sql = "SELECT id, driver_id, from_status, to_status, reason, actor, at FROM driver_status_history WHERE driver_id = @driverId ORDER BY at, id";
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return (await connection.QueryAsync<DriverStatusChange>(new CommandDefinition(sql, new { driverId }, cancellationToken: ct))).AsList();
+    }
+
+    public async Task<IReadOnlyList<Driver>> ListAsync(DriverQuery query, CancellationToken ct)
+    {
+        // One statement with optional filters: every value is a parameter, and each "IS NULL" switches a filter off.
+        const string sql = $"""
+            SELECT {Columns} FROM drivers
+            WHERE (@Status::text IS NULL OR status = @Status)
+              AND (@DistrictCode::text IS NULL OR district_code = @DistrictCode)
+              AND (@VehicleType::text IS NULL OR vehicle_type = @VehicleType)
+              AND (@CreatedFrom::timestamptz IS NULL OR created_at >= @CreatedFrom)
+              AND (@CreatedTo::timestamptz IS NULL OR created_at < @CreatedTo)
+              AND (@Pattern::text IS NULL OR full_name ILIKE @Pattern OR email ILIKE @Pattern
+                   OR phone_e164 LIKE @Pattern OR nif = @Search OR municipality ILIKE @Pattern)
+              AND (@AfterCreatedAt::timestamptz IS NULL OR (created_at, id) < (@AfterCreatedAt, @AfterId))
+            ORDER BY created_at DESC, id DESC
+            LIMIT @Limit
+            """;
+        var search = string.IsNullOrWhiteSpace(query.Search) ? null : query.Search.Trim();
+        var pattern = search is null ? null : "%" + search.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<Driver>(new CommandDefinition(sql, new
+        {
+            query.Status,
+            query.DistrictCode,
+            query.VehicleType,
+            query.CreatedFrom,
+            query.CreatedTo,
+            Search = search,
+            Pattern = pattern,
+            query.AfterCreatedAt,
+            AfterId = query.AfterId ?? Guid.Empty,
+            query.Limit,
+        }, cancellationToken: ct));
+        return rows.AsList();
+    }
+
+    public async Task<StatusChangeOutcome> ChangeStatusAsync(Guid id, int expectedVersion, string toStatus, string? reason, string actor, CancellationToken ct)
+    {
+        const string lockSql = "SELECT status, version FROM drivers WHERE id = @id FOR UPDATE";
+        const string updateSql = "UPDATE drivers SET status = @toStatus, updated_at = now(), version = version + 1 WHERE id = @id RETURNING version";
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var current = await connection.QuerySingleOrDefaultAsync<(string Status, int Version)?>(new CommandDefinition(lockSql, new { id }, tx, cancellationToken: ct));
+        if (current is not { } row)
+        {
+            return new StatusChangeOutcome(StatusChangeResult.NotFound, null, 0);
+        }
+
+        if (row.Version != expectedVersion)
+        {
+            return new StatusChangeOutcome(StatusChangeResult.StaleVersion, row.Status, row.Version);
+        }
+
+        if (!DriverStatus.CanMove(row.Status, toStatus))
+        {
+            return new StatusChangeOutcome(StatusChangeResult.Forbidden, row.Status, row.Version);
+        }
+
+        var version = await connection.ExecuteScalarAsync<int>(new CommandDefinition(updateSql, new { id, toStatus }, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(HistorySql, new { DriverId = id, FromStatus = row.Status, ToStatus = toStatus, Reason = reason, Actor = actor }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        return new StatusChangeOutcome(StatusChangeResult.Changed, toStatus, version);
+    }
+
+    /// <summary>GDPR erasure: personal fields are cleared, the row and its history stay as anonymous statistics.</summary>
+    public async Task<bool> EraseAsync(Guid id, string actor, CancellationToken ct)
+    {
+        const string sql = """
+            UPDATE drivers SET
+                phone_e164 = 'erased:' || id::text, wa_chat_id = NULL, full_name = NULL, nif = NULL, email = NULL,
+                birth_date = NULL, municipality = NULL, postal_code = NULL, licence_plate = NULL,
+                driving_licence_number = NULL, iban = NULL, availability = NULL, typebot_result_id = NULL,
+                chatwoot_conversation_id = NULL, status = 'erased', erased_at = now(), updated_at = now(), version = version + 1
+            WHERE id = @id AND status <> 'erased'
+            RETURNING (SELECT status FROM drivers WHERE id = @id)
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var previous = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(sql, new { id }, tx, cancellationToken: ct));
+        if (previous is null)
+        {
+            return false;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition("UPDATE driver_status_history SET reason = NULL WHERE driver_id = @id", new { id }, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(HistorySql, new { DriverId = id, FromStatus = previous, ToStatus = DriverStatus.Erased, Reason = "apagamento RGPD", Actor = actor }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        return true;
+    }
+}

@@ -1,1 +1,0 @@
-namespace Onboarding.Data; internal static class Placeholder;

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The whole suite on a throwaway Postgres, plus the formatting check. Prints "N passed, N failed" last.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/postgres.sh
+
+command -v chromium >/dev/null 2>&1 || { [[ $(id -u) -eq 0 ]] && { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || true; }
+
+TMP=$(mktemp -d /tmp/onboarding-test.XXXXXX)
+PG_PORT=${ONBOARDING_TEST_PG_PORT:-$(( 56000 + RANDOM % 2000 ))}
+chmod 755 "$TMP"
+PG_EXTRA_OPTS="-c fsync=off -c synchronous_commit=off -c full_page_writes=off" pg_start "$TMP/pg" "$PG_PORT"
+cleanup() { pg_stop "$TMP/pg"; rm -rf "$TMP"; }
+trap cleanup EXIT
+export ONBOARDING_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres;GSS Encryption Mode=Disable"
+
+echo "== restore and build"
+dotnet restore Onboarding.sln -v quiet
+dotnet build Onboarding.sln --no-restore -v quiet -nologo -clp:ErrorsOnly
+
+echo "== dotnet format --verify-no-changes"
+dotnet format Onboarding.sln --verify-no-changes --no-restore
+
+passed=0; failed=0; status=0
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  echo "== $name"
+  log="$TMP/$name.log"
+  set +e
+  dotnet test --project "$project" --no-build 2>&1 | tee "$log"
+  code=${PIPESTATUS[0]}
+  set -e
+  summary=$(grep -E "total: *[0-9]+" "$log" | tail -n 1 || true)
+  p=$(sed -nE 's/.*succeeded: *([0-9]+).*/\1/p' <<<"$summary"); f=$(sed -nE 's/.*failed: *([0-9]+).*/\1/p' <<<"$summary")
+  passed=$(( passed + ${p:-0} )); failed=$(( failed + ${f:-0} ))
+  if [[ $code -ne 0 ]]; then status=1; [[ -z "$f" || "$f" == 0 ]] && failed=$(( failed + 1 )); fi
+done
+
+echo "$passed passed, $failed failed"
+exit $status

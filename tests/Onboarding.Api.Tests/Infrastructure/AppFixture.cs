@@ -1,0 +1,44 @@
+using Alba;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Hosting;
+
+namespace Onboarding.Api.Tests.Infrastructure;
+
+/// <summary>One host per test assembly (FastEndpoints keeps process-wide configuration), on its own database.</summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public const string StaffKey = "test-staff-key-0123456789";
+    public const string TypebotKey = "test-typebot-key-0123456789";
+
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public TestDatabase Database { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync();
+        Host = await AlbaHost.For<Program>(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("ConnectionStrings:Onboarding", Database.ConnectionString);
+            builder.UseSetting("Api:Keys:0:Name", "staff-test");
+            builder.UseSetting("Api:Keys:0:Key", StaffKey);
+            builder.UseSetting("Api:Keys:0:Role", "staff");
+            builder.UseSetting("Api:Keys:1:Name", "typebot-test");
+            builder.UseSetting("Api:Keys:1:Key", TypebotKey);
+            builder.UseSetting("Api:Keys:1:Role", "typebot");
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "app";
+}
