@@ -1,0 +1,30 @@
+using Onboarding.Bridge.Clients.Resilience;
+
+namespace Onboarding.Bridge.Clients.Chatwoot;
+
+/// <summary>Settings of the Chatwoot account and API inbox (section <c>Chatwoot</c>).</summary>
+public sealed class ChatwootOptions
+{
+    public const string Section = "Chatwoot";
+
+    public Uri? BaseUrl { get; set; }
+
+    public int AccountId { get; set; }
+
+    /// <summary>The API inbox (<c>Channel::Api</c>) that mirrors WhatsApp.</summary>
+    public int InboxId { get; set; }
+
+    /// <summary>An administrator user's access token (bot tokens cannot reach contacts or message status).</summary>
+    public string ApiToken { get; set; } = "";
+
+    /// <summary>The inbox's webhook signing secret (or, before Chatwoot 4.13, the token in our webhook URL).</summary>
+    public string WebhookSecret { get; set; } = "";
+
+    /// <summary>Team that receives conversations handed to humans; none when not set.</summary>
+    public int? TeamId { get; set; }
+
+    /// <summary>Labels added on handoff.</summary>
+    public IList<string> Labels { get; set; } = [];
+
+    public HttpCallOptions Http { get; set; } = new();
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Onboarding.Bridge.Clients.Chatwoot.Json;
+using Onboarding.Bridge.Clients.Resilience;
+using Refit;
+
+namespace Onboarding.Bridge.Clients.Chatwoot;
+
+public static class ChatwootServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IChatwootApi"/> and <see cref="ChatwootClient"/> from the <c>Chatwoot</c> section,
+    /// validated at start, with token auth and the upstream resilience pipeline.
+    /// </summary>
+    public static IServiceCollection AddChatwootClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ChatwootOptions>()
+            .Bind(configuration.GetSection(ChatwootOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ChatwootOptions>, ChatwootOptionsValidator>();
+        services.AddTransient<ChatwootAuthHandler>();
+        services.AddTransient<ChatwootClient>();
+
+        var settings = new RefitSettings(new SystemTextJsonContentSerializer(ChatwootJson.Options));
+        services.AddRefitClient<IChatwootApi>(settings)
+            .ConfigureHttpClient((sp, client) =>
+            {
+                var baseUrl = sp.GetRequiredService<IOptions<ChatwootOptions>>().Value.BaseUrl!;
+                client.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddHttpMessageHandler<ChatwootAuthHandler>()
+            .AddUpstreamResilience(new ChatwootCallPolicy(), sp => sp.GetRequiredService<IOptions<ChatwootOptions>>().Value.Http);
+        return services;
+    }
+}
