@@ -60,6 +60,7 @@ public static class HostingExtensions
                 s.DocumentName = "v1";
                 s.Title = "Onboarding API";
                 s.Version = "v1";
+                s.OperationProcessors.Add(new Features.Drivers.RegisterDriver.RegisterDriverOpenApi());
                 s.AddAuth(ApiKeyAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
                 {
                     Name = ApiKeyAuthenticationHandler.HeaderName,

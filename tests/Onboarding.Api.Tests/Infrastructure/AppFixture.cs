@@ -20,6 +20,7 @@ public sealed class AppFixture : IAsyncLifetime
         Host = await AlbaHost.For<Program>(builder =>
         {
             builder.UseEnvironment("Testing");
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("ConnectionStrings:Onboarding", Database.ConnectionString);
             builder.UseSetting("Api:Keys:0:Name", "staff-test");
             builder.UseSetting("Api:Keys:0:Key", StaffKey);

@@ -25,7 +25,6 @@ public sealed partial class RegisterDriverEndpoint(
         Description(d => d
             .WithName("register_driver_typebot")
             .WithTags("Typebot")
-            .Accepts<RegisterDriverRequest>("application/json")
             .Produces<RegisterDriverResponse>(201)
             .Produces<RegisterDriverResponse>(200)
             .Produces<FlatError>(400)
@@ -36,7 +35,6 @@ public sealed partial class RegisterDriverEndpoint(
         {
             s.Summary = "Register or update a driver from the Typebot flow";
             s.Description = "Idempotent by phone. Values may be strings. Send Idempotency-Key to replay the first answer.";
-            s.ExampleRequest = RegisterDriverExamples.Request;
             s.ResponseExamples[201] = RegisterDriverExamples.Created;
             s.ResponseExamples[422] = RegisterDriverExamples.Invalid;
         });
