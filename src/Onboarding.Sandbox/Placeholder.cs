@@ -1,1 +1,0 @@
-namespace Onboarding.Sandbox; internal static class Placeholder;
