@@ -1,0 +1,197 @@
+using System.Text.Json.Nodes;
+using Onboarding.Sandbox.Hosting;
+
+namespace Onboarding.Sandbox.WppConnect;
+
+public sealed partial class FakeWppConnect
+{
+    private static readonly IReadOnlyDictionary<string, string> AxiosHeaders =
+        new Dictionary<string, string> { ["User-Agent"] = "axios/1.7.9", ["Accept"] = "application/json, text/plain, */*" };
+
+    /// <summary>
+    /// A message typed on our company phone: stored as fromMe, and sent as <c>onselfmessage</c> when
+    /// <see cref="FakeWppConnectOptions.OnSelfMessage"/> is on.
+    /// </summary>
+    public async Task<(FakeWppMessage Message, WebhookDelivery? Delivery)> SendFromHostPhoneAsync(SimulatedPhone to, string text)
+    {
+        var message = new FakeWppMessage
+        {
+            Id = $"true_{to.PhoneChatId}_{NewMessageKey(fromMe: true)}",
+            ChatId = to.PhoneChatId,
+            FromMe = true,
+            From = $"{_options.HostNumber}@c.us",
+            To = to.PhoneChatId,
+            Type = "chat",
+            Body = text,
+            T = Now(),
+            Ack = 1,
+        };
+        Store(message);
+        to.Deliver(message);
+        var delivery = _options.OnSelfMessage ? await PostEventAsync("onselfmessage", MessageJson(message, widObjects: false)) : null;
+        return (message, delivery);
+    }
+
+    /// <summary>The session drops to CLOSED (phone disconnected); live routes answer 404 until <see cref="ReconnectAsync"/>.</summary>
+    public Task DisconnectAsync()
+    {
+        _status = "CLOSED";
+        return PostStatusAsync("disconnectedMobile");
+    }
+
+    /// <summary>The session logs in again from saved credentials.</summary>
+    public async Task ReconnectAsync()
+    {
+        _status = "CONNECTED";
+        await PostStatusAsync("isLogged");
+        await PostStatusAsync("inChat");
+        if (_options.AllUnreadOnStart)
+        {
+            foreach (var message in _chats.Values.SelectMany(c => c.Unread()).OrderBy(m => m.T).ToList())
+            {
+                await PostMessageEventAsync("unreadmessages", message);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A server restart: for the first half of <paramref name="downtime"/> connections are dropped (process down),
+    /// then the session is INITIALIZING (404 Disconnected), then CONNECTED again. Phones may write meanwhile: their
+    /// messages are in the chats but no webhook is sent for them (as upstream).
+    /// </summary>
+    public async Task RestartAsync(TimeSpan downtime)
+    {
+        _processDown = true;
+        _status = "CLOSED";
+        await Task.Delay(downtime / 2);
+        _processDown = false;
+        _status = "INITIALIZING";
+        await Task.Delay(downtime / 2);
+        await ReconnectAsync();
+    }
+
+    /// <summary>The QR shown by start-session is scanned: the session connects.</summary>
+    public async Task ScanQrAsync()
+    {
+        if (_status != "QRCODE")
+        {
+            return;
+        }
+
+        await PostStatusAsync("qrReadSuccess");
+        _status = "CONNECTED";
+
+        // start() clears qrcode but not urlcode; qrcode-session keeps serving the stale PNG.
+        await PostStatusAsync("inChat");
+    }
+
+    internal async Task<(FakeWppMessage Message, WebhookDelivery? Delivery)> ReceiveFromPhoneAsync(
+        SimulatedPhone phone, string type, string? body = null, byte[]? media = null, string? mimetype = null,
+        string? filename = null, string? caption = null, double? lat = null, double? lng = null, string? loc = null,
+        string? quotedMsgId = null)
+    {
+        var chatId = phone.ChatId;
+        var message = new FakeWppMessage
+        {
+            Id = $"false_{chatId}_{NewMessageKey(fromMe: false)}",
+            ChatId = chatId,
+            FromMe = false,
+            From = chatId,
+            To = $"{_options.HostNumber}@c.us",
+            Type = type,
+            Body = body,
+            Media = media,
+            Mimetype = mimetype,
+            Filename = filename,
+            Caption = caption,
+            Lat = lat,
+            Lng = lng,
+            Loc = loc,
+            QuotedMsgId = quotedMsgId,
+            NotifyName = phone.PushName,
+            T = Now(),
+            Ack = 1,
+        };
+        Chat(chatId, phone.PushName).Add(message);
+        _messagesById[message.Id] = message;
+
+        // A message that arrives while the server is down or logged out is only found later by reading the chats.
+        var delivery = _status == "CONNECTED" && !_processDown ? await PostMessageEventAsync("onmessage", message) : null;
+        return (message, delivery);
+    }
+
+    internal async Task<WebhookDelivery?> RevokeAsync(SimulatedPhone phone, string messageId)
+    {
+        if (!_messagesById.TryGetValue(messageId, out var original) || original.FromMe)
+        {
+            throw new InvalidOperationException("Only the phone's own messages can be revoked.");
+        }
+
+        original.Type = "revoked";
+        original.Body = null;
+        var payload = new JsonObject
+        {
+            ["author"] = phone.ChatId,
+            ["from"] = phone.ChatId,
+            ["to"] = $"{_options.HostNumber}@c.us",
+            ["id"] = $"false_{phone.ChatId}_{NewMessageKey(fromMe: false)}",
+            ["refId"] = messageId,
+        };
+        return _status == "CONNECTED" ? await PostEventAsync("onrevokedmessage", payload) : null;
+    }
+
+    internal async Task ReadByPhoneAsync(SimulatedPhone phone)
+    {
+        foreach (var message in phone.Received.Where(m => m.Ack is >= 1 and < 3))
+        {
+            message.Ack = 3;
+            await PostEventAsync("onack", WppShapes.Ack(message));
+        }
+    }
+
+    private void Store(FakeWppMessage message)
+    {
+        Chat(message.ChatId, null).Add(message);
+        _messagesById[message.Id] = message;
+    }
+
+    private async Task<WebhookDelivery?> PostMessageEventAsync(string eventName, FakeWppMessage message)
+    {
+        var delivery = await PostEventAsync(eventName, MessageJson(message, widObjects: false));
+        if (delivery?.Succeeded == true && _options.ReadMessage && _chats.TryGetValue(message.ChatId, out var chat))
+        {
+            // readMessage: after a 2xx the server calls sendSeen, so the chat leaves all-unread-messages.
+            chat.MarkRead();
+        }
+
+        return delivery;
+    }
+
+    private Task<WebhookDelivery?> PostStatusAsync(string status) =>
+        PostEventAsync("status-find", new JsonObject { ["status"] = status });
+
+    /// <summary><c>Object.assign({event, session}, data)</c>: flattened, unsigned, one attempt, no retry.</summary>
+    private async Task<WebhookDelivery?> PostEventAsync(string eventName, JsonObject data)
+    {
+        var payload = new JsonObject { ["event"] = eventName, ["session"] = _options.Session };
+        foreach (var (key, value) in data.ToList())
+        {
+            data.Remove(key);
+            payload[key] = value;
+        }
+
+        var url = WebhookUrl;
+        var json = payload.ToJsonString();
+        if (url is null)
+        {
+            return null;
+        }
+
+        if (Faults.ShouldDropWebhook())
+        {
+            return _webhooks.Skip(url, eventName, "dropped by fault", json);
+        }
+
+        return await _webhooks.PostAsync(url, eventName, json, AxiosHeaders, TimeSpan.FromSeconds(30));
+    }
+}
