@@ -1,0 +1,39 @@
+namespace Onboarding.Bridge;
+
+/// <summary>How the bridge paces and retries; every value has a production default.</summary>
+public sealed class BridgeOptions
+{
+    public const string Section = "Bridge";
+
+    /// <summary>Messages older than this when first seen (e.g. history after a long outage) are not mirrored.</summary>
+    public TimeSpan Horizon { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>How long a failing inbound message or outbox row is retried before it is given up (dead letter).</summary>
+    public TimeSpan RetryBudget { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>First retry delay; it doubles on each failure up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Minimum gap between two WhatsApp sends to the same chat.</summary>
+    public TimeSpan PerChatGap { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>How many chats are processed at once by one replica.</summary>
+    public int Parallelism { get; set; } = 8;
+
+    /// <summary>Secret path segment of the WPPConnect webhook (WPPConnect signs nothing).</summary>
+    public string WebhookToken { get; set; } = "";
+
+    /// <summary>Accept unsigned Chatwoot webhooks with <c>?token=</c> (Chatwoot before 4.12 does not sign).</summary>
+    public string ChatwootWebhookToken { get; set; } = "";
+
+    /// <summary>Maximum age of a signed Chatwoot webhook (replay window).</summary>
+    public TimeSpan SignatureWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    public TimeSpan Backoff(int attempts)
+    {
+        var delay = FirstRetryDelay.TotalMilliseconds * Math.Pow(2, Math.Clamp(attempts - 1, 0, 20));
+        return TimeSpan.FromMilliseconds(Math.Min(delay, MaxRetryDelay.TotalMilliseconds));
+    }
+}

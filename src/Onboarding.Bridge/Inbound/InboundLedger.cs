@@ -1,0 +1,101 @@
+using Dapper;
+using Npgsql;
+using Onboarding.Data;
+
+namespace Onboarding.Bridge.Inbound;
+
+/// <summary>One pending WhatsApp message as claimed for processing.</summary>
+public sealed class LedgerRow
+{
+    public long Id { get; init; }
+    public string WaMessageId { get; init; } = "";
+    public string WaChatId { get; init; } = "";
+    public bool FromMe { get; init; }
+    public DateTime WaTimestamp { get; init; }
+    public string Payload { get; init; } = "";
+    public int Attempts { get; init; }
+    public DateTime ReceivedAt { get; init; }
+}
+
+/// <summary>
+/// The inbound ledger: the unique WhatsApp message id makes a webhook, a replayed webhook and the catch-up poll
+/// record each message once, whichever arrives first.
+/// </summary>
+public sealed class InboundLedger(NpgsqlDataSource dataSource)
+{
+    /// <summary>Records a message; false when the ledger already had it.</summary>
+    public async Task<bool> RecordAsync(string waMessageId, string waChatId, bool fromMe, DateTime waTimestamp, string via, string payloadJson, CancellationToken ct)
+    {
+        const string sql = """
+            INSERT INTO inbound_messages (wa_message_id, wa_chat_id, from_me, wa_timestamp, received_via, payload)
+            VALUES (@waMessageId, @waChatId, @fromMe, @waTimestamp, @via, @payload)
+            ON CONFLICT (wa_message_id) DO NOTHING
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new
+        {
+            waMessageId,
+            waChatId,
+            fromMe,
+            waTimestamp,
+            via,
+            payload = new Jsonb(payloadJson),
+        }, cancellationToken: ct)) == 1;
+    }
+
+    /// <summary>Chats with work due now, oldest first.</summary>
+    public async Task<IReadOnlyList<string>> DueChatsAsync(int limit, CancellationToken ct)
+    {
+        const string sql = """
+            SELECT wa_chat_id FROM inbound_messages
+            WHERE state = 'pending' AND next_attempt_at <= now()
+            GROUP BY wa_chat_id ORDER BY min(id) LIMIT @limit
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return (await connection.QueryAsync<string>(new CommandDefinition(sql, new { limit }, cancellationToken: ct))).AsList();
+    }
+
+    /// <summary>
+    /// The chat's oldest pending message if it is due. Later messages of the chat wait behind it, so a failing
+    /// message keeps the chat in order instead of letting newer ones overtake it.
+    /// </summary>
+    public static async Task<LedgerRow?> HeadAsync(NpgsqlConnection connection, string waChatId, CancellationToken ct)
+    {
+        const string sql = """
+            SELECT id, wa_message_id, wa_chat_id, from_me, wa_timestamp, payload::text AS payload, attempts, received_at,
+                   next_attempt_at <= now() AS due
+            FROM inbound_messages
+            WHERE wa_chat_id = @waChatId AND state = 'pending'
+            ORDER BY wa_timestamp, id LIMIT 1
+            """;
+        var row = await connection.QuerySingleOrDefaultAsync<(long Id, string WaMessageId, string WaChatId, bool FromMe, DateTime WaTimestamp, string Payload, int Attempts, DateTime ReceivedAt, bool Due)?>(
+            new CommandDefinition(sql, new { waChatId }, cancellationToken: ct));
+        return row is { Due: true } r
+            ? new LedgerRow { Id = r.Id, WaMessageId = r.WaMessageId, WaChatId = r.WaChatId, FromMe = r.FromMe, WaTimestamp = r.WaTimestamp, Payload = r.Payload, Attempts = r.Attempts, ReceivedAt = r.ReceivedAt }
+            : null;
+    }
+
+    public static Task MarkAttemptAsync(NpgsqlConnection connection, long id, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition("UPDATE inbound_messages SET attempts = attempts + 1 WHERE id = @id", new { id }, cancellationToken: ct));
+
+    public static Task MarkDoneAsync(NpgsqlConnection connection, long id, long? chatwootMessageId, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE inbound_messages SET state = 'done', chatwoot_message_id = @chatwootMessageId, processed_at = now(), last_error = NULL WHERE id = @id",
+            new { id, chatwootMessageId }, cancellationToken: ct));
+
+    public static Task MarkSkippedAsync(NpgsqlConnection connection, long id, string reason, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE inbound_messages SET state = 'skipped', skip_reason = @reason, processed_at = now() WHERE id = @id",
+            new { id, reason }, cancellationToken: ct));
+
+    public static Task MarkRetryAsync(NpgsqlConnection connection, long id, string error, TimeSpan delay, bool giveUp, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE inbound_messages SET last_error = @error,
+                state = CASE WHEN @giveUp THEN 'failed' ELSE 'pending' END,
+                next_attempt_at = now() + @delay,
+                processed_at = CASE WHEN @giveUp THEN now() END
+            WHERE id = @id
+            """,
+            new { id, error = error.Length > 500 ? error[..500] : error, delay, giveUp }, cancellationToken: ct));
+}

@@ -1,0 +1,202 @@
+using System.Net;
+using System.Text.Json;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Onboarding.Bridge.Clients.Chatwoot;
+using Onboarding.Bridge.Clients.Resilience;
+using Onboarding.Bridge.Clients.WppConnect;
+using Onboarding.Bridge.Clients.WppConnect.Dtos;
+using Onboarding.Bridge.Clients.WppConnect.Json;
+using Onboarding.Bridge.Contacts;
+using Onboarding.Data;
+
+namespace Onboarding.Bridge.Inbound;
+
+/// <summary>
+/// Mirrors ledger rows into Chatwoot, one chat at a time and in WhatsApp order. Any replica may run it: a chat is
+/// drained by whoever takes its advisory lock, and each step can be replayed without duplicating.
+/// </summary>
+public sealed partial class InboundProcessor(
+    NpgsqlDataSource dataSource,
+    InboundLedger ledger,
+    ContactDirectory contacts,
+    ChatwootClient chatwoot,
+    WppConnectClient wpp,
+    IOptions<BridgeOptions> options,
+    TimeProvider clock,
+    ILogger<InboundProcessor> logger)
+{
+    /// <summary>Processes every chat with due messages; returns how many messages reached a final state.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        var chats = await ledger.DueChatsAsync(500, ct);
+        var finished = 0;
+        await Parallel.ForEachAsync(chats, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = ct },
+            async (chat, token) => Interlocked.Add(ref finished, await DrainChatAsync(chat, token)));
+        return finished;
+    }
+
+    private async Task<int> DrainChatAsync(string waChatId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var lockKey = "inbound:" + waChatId;
+        if (!await AdvisoryLock.TryTakeAsync(connection, lockKey, ct))
+        {
+            return 0;
+        }
+
+        var finished = 0;
+        try
+        {
+            while (await InboundLedger.HeadAsync(connection, waChatId, ct) is { } row)
+            {
+                if (!await ProcessAsync(connection, row, ct))
+                {
+                    break;
+                }
+
+                finished++;
+            }
+        }
+        finally
+        {
+            await AdvisoryLock.ReleaseAsync(connection, lockKey);
+        }
+
+        return finished;
+    }
+
+    /// <summary>True when the row reached a final state; false when it was scheduled for a retry.</summary>
+    private async Task<bool> ProcessAsync(NpgsqlConnection connection, LedgerRow row, CancellationToken ct)
+    {
+        WppMessage message;
+        try
+        {
+            message = JsonSerializer.Deserialize<WppMessage>(row.Payload, WppConnectJson.Options) ?? new WppMessage();
+        }
+        catch (JsonException)
+        {
+            await InboundLedger.MarkSkippedAsync(connection, row.Id, "unreadable", ct);
+            return true;
+        }
+
+        if (SkipReason(row, message) is { } reason)
+        {
+            await InboundLedger.MarkSkippedAsync(connection, row.Id, reason, ct);
+            return true;
+        }
+
+        if (row.FromMe && await SentByUsAsync(connection, row.WaMessageId, ct))
+        {
+            await InboundLedger.MarkSkippedAsync(connection, row.Id, "echo", ct);
+            return true;
+        }
+
+        try
+        {
+            var target = await contacts.EnsureAsync(row.WaChatId, message.NotifyName ?? message.Sender?.Pushname, ct);
+            var sourceId = "wa:" + row.WaMessageId;
+            if (row.Attempts > 0 && await chatwoot.FindRecentMessageBySourceIdAsync(target.ChatwootConversationId, sourceId, ct) is { } already)
+            {
+                // A previous attempt posted it and stopped before recording that: do not post twice.
+                await InboundLedger.MarkDoneAsync(connection, row.Id, already.Id, ct);
+                return true;
+            }
+
+            var outgoing = await BuildAsync(message, row.FromMe, sourceId, ct);
+            await InboundLedger.MarkAttemptAsync(connection, row.Id, ct);
+            var posted = await chatwoot.CreateMessageAsync(target.ChatwootConversationId, outgoing, ct);
+            await InboundLedger.MarkDoneAsync(connection, row.Id, posted.Id, ct);
+            InboundMetrics.Mirrored(clock.GetUtcNow().UtcDateTime - row.ReceivedAt);
+            return true;
+        }
+        catch (UpstreamException e) when (e.StatusCode == HttpStatusCode.NotFound && e.Message.Contains("messages/create", StringComparison.Ordinal))
+        {
+            // The conversation was deleted in Chatwoot: forget the mapping and retry at once into a new one.
+            if (await ConversationOfAsync(connection, row.WaChatId, ct) is { } gone)
+            {
+                await contacts.ForgetConversationAsync(gone, ct);
+            }
+
+            await InboundLedger.MarkRetryAsync(connection, row.Id, e.Message, TimeSpan.Zero, giveUp: false, ct);
+            return false;
+        }
+        catch (Exception e) when (e is UpstreamException or HttpRequestException or TaskCanceledException or InvalidOperationException && !ct.IsCancellationRequested)
+        {
+            var age = clock.GetUtcNow().UtcDateTime - row.ReceivedAt;
+            var giveUp = age > options.Value.RetryBudget;
+            var delay = (e as UpstreamException)?.RetryAfter ?? options.Value.Backoff(row.Attempts + 1);
+            LogRetry(row.Id, e.Message, giveUp);
+            await InboundLedger.MarkAttemptAsync(connection, row.Id, ct);
+            await InboundLedger.MarkRetryAsync(connection, row.Id, e.Message, delay, giveUp, ct);
+            return giveUp;
+        }
+    }
+
+    private string? SkipReason(LedgerRow row, WppMessage message)
+    {
+        var chat = row.WaChatId;
+        if (chat.EndsWith("@g.us", StringComparison.Ordinal))
+        {
+            return "group";
+        }
+
+        if (chat.EndsWith("@broadcast", StringComparison.Ordinal))
+        {
+            return "broadcast";
+        }
+
+        if (chat.EndsWith("@newsletter", StringComparison.Ordinal))
+        {
+            return "newsletter";
+        }
+
+        if (InboundContent.IsSilent(message))
+        {
+            return "system";
+        }
+
+        return row.ReceivedAt - row.WaTimestamp > options.Value.Horizon ? "too_old" : null;
+    }
+
+    private async Task<ChatwootNewMessage> BuildAsync(WppMessage message, bool fromMe, string sourceId, CancellationToken ct)
+    {
+        var text = InboundContent.Text(message);
+        IReadOnlyList<ChatwootUpload> attachments = [];
+        if (InboundContent.IsMedia(message) && message.Id is { } id)
+        {
+            if (message.Size > InboundContent.MaxAttachmentBytes)
+            {
+                text = InboundContent.Placeholder(message, "maior do que 40 MB");
+            }
+            else if (await wpp.DownloadMediaAsync(id, ct) is { } media)
+            {
+                attachments = [new ChatwootUpload(media.Content, InboundContent.FileName(message, media.MimeType), media.MimeType)];
+            }
+            else
+            {
+                text = InboundContent.Placeholder(message, "o ficheiro já não está disponível no WhatsApp");
+            }
+        }
+
+        var content = string.IsNullOrEmpty(text) && attachments.Count == 0 ? "[mensagem vazia]" : text;
+        return fromMe ? ChatwootNewMessage.Outgoing(content, sourceId) with { Attachments = attachments }
+            : ChatwootNewMessage.Incoming(content, sourceId) with { Attachments = attachments };
+    }
+
+    private static async Task<bool> SentByUsAsync(NpgsqlConnection connection, string waMessageId, CancellationToken ct) =>
+        await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM outbox WHERE wa_message_id = @waMessageId)", new { waMessageId }, cancellationToken: ct));
+
+    private static async Task<int?> ConversationOfAsync(NpgsqlConnection connection, string waChatId, CancellationToken ct) =>
+        (int?)await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            """
+            SELECT v.chatwoot_conversation_id FROM conversations v JOIN contacts c ON c.id = v.contact_id
+            WHERE c.wa_chat_id = @waChatId OR c.lid = @waChatId ORDER BY v.id DESC LIMIT 1
+            """, new { waChatId }, cancellationToken: ct));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inbound message {Id} not mirrored yet: {Error} (giving up: {GiveUp})")]
+    private partial void LogRetry(long id, string error, bool giveUp);
+}

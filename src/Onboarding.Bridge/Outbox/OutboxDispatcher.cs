@@ -1,0 +1,208 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Onboarding.Bridge.Clients.Chatwoot;
+using Onboarding.Bridge.Clients.Resilience;
+using Onboarding.Bridge.Clients.WppConnect;
+using Onboarding.Data;
+
+namespace Onboarding.Bridge.Outbox;
+
+/// <summary>
+/// Sends outbox rows to WhatsApp per chat, in order, paced; retries what certainly failed with backoff, checks before
+/// resending what may have gone out, and turns what cannot be sent into a dead letter that agents see in Chatwoot.
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    NpgsqlDataSource dataSource,
+    OutboxStore store,
+    WppConnectClient wpp,
+    ChatwootClient chatwoot,
+    IHttpClientFactory httpClients,
+    IOptions<BridgeOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger)
+{
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        var chats = await store.DueChatsAsync(500, ct);
+        var finished = 0;
+        await Parallel.ForEachAsync(chats, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = ct },
+            async (chat, token) => Interlocked.Add(ref finished, await DrainChatAsync(chat, token)));
+        return finished;
+    }
+
+    private async Task<int> DrainChatAsync(string waChatId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var lockKey = "outbox:" + waChatId;
+        if (!await AdvisoryLock.TryTakeAsync(connection, lockKey, ct))
+        {
+            return 0;
+        }
+
+        var finished = 0;
+        try
+        {
+            while (await OutboxStore.HeadAsync(connection, waChatId, ct) is { } item)
+            {
+                if (finished > 0)
+                {
+                    await Task.Delay(options.Value.PerChatGap, clock, ct);
+                }
+
+                if (!await DispatchAsync(connection, item, ct))
+                {
+                    break;
+                }
+
+                finished++;
+            }
+        }
+        finally
+        {
+            await AdvisoryLock.ReleaseAsync(connection, lockKey);
+        }
+
+        return finished;
+    }
+
+    /// <summary>True when the row reached a final state (sent or dead).</summary>
+    private async Task<bool> DispatchAsync(NpgsqlConnection connection, OutboxItem item, CancellationToken ct)
+    {
+        var payload = OutboxStore.Read(item);
+        if (item.State == "sending" && await AlreadyOnWhatsAppAsync(item, payload, ct) is { } found)
+        {
+            // The previous attempt's fate was unknown and the message is there: record it instead of sending again.
+            await OutboxStore.MarkSentAsync(connection, item.Id, found, ct);
+            return true;
+        }
+
+        await OutboxStore.MarkSendingAsync(connection, item.Id, ct);
+        WppSendResult result;
+        try
+        {
+            result = await SendAsync(item, payload, ct);
+        }
+        catch (Exception e) when (e is UpstreamException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            result = new WppSendResult(WppSendOutcome.NotSent, null, null, null, e.Message);
+        }
+
+        var age = clock.GetUtcNow().UtcDateTime - item.CreatedAt;
+        switch (result.Outcome)
+        {
+            case WppSendOutcome.Sent:
+                await OutboxStore.MarkSentAsync(connection, item.Id, result.MessageId, ct);
+                if (item.Attempts > 0 && item.ChatwootConversationId is { } recovered)
+                {
+                    await NoteAsync((int)recovered, $"✅ Mensagem entregue ao WhatsApp após {item.Attempts + 1} tentativas.", ct);
+                }
+
+                return true;
+            case WppSendOutcome.Rejected:
+                await GiveUpAsync(connection, item, result.Error ?? "rejected", ct);
+                return true;
+            default:
+                if (age > options.Value.RetryBudget)
+                {
+                    await GiveUpAsync(connection, item, result.Error ?? result.Outcome.ToString(), ct);
+                    return true;
+                }
+
+                var delay = result.RetryAfter ?? options.Value.Backoff(item.Attempts + 1);
+                LogRetry(item.Id, result.Outcome, result.Error);
+                if (result.Outcome == WppSendOutcome.Unknown)
+                {
+                    await OutboxStore.MarkUncertainAsync(connection, item.Id, result.Error ?? "unknown", delay, ct);
+                }
+                else
+                {
+                    await OutboxStore.MarkRetryAsync(connection, item.Id, result.Error ?? result.Outcome.ToString(), delay, ct);
+                }
+
+                return false;
+        }
+    }
+
+    private async Task<WppSendResult> SendAsync(OutboxItem item, OutboxPayload payload, CancellationToken ct)
+    {
+        if (item.Kind == OutboxKinds.File && payload.FileUrl is { } url)
+        {
+            using var http = httpClients.CreateClient("outbox-files");
+            using var response = await http.GetAsync(url, ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                return new WppSendResult(UpstreamException.IsTransientStatus(response.StatusCode) ? WppSendOutcome.NotSent : WppSendOutcome.Rejected,
+                    null, null, response.StatusCode, $"attachment download failed with HTTP {(int)response.StatusCode}");
+            }
+
+            var bytes = await response.Content.ReadAsByteArrayAsync(ct);
+            var type = payload.ContentType ?? response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream";
+            var name = payload.FileName ?? "ficheiro";
+            return type.StartsWith("image/", StringComparison.Ordinal)
+                ? await wpp.SendImageAsync(item.WaChatId, bytes, type, name, payload.Text, ct)
+                : await wpp.SendFileAsync(item.WaChatId, bytes, type, name, payload.Text, ct);
+        }
+
+        return await wpp.SendTextAsync(item.WaChatId, payload.Text ?? "", ct);
+    }
+
+    private async Task<string?> AlreadyOnWhatsAppAsync(OutboxItem item, OutboxPayload payload, CancellationToken ct)
+    {
+        try
+        {
+            var recent = await wpp.GetMessagesAsync(item.WaChatId, 30, ct: ct);
+            var since = new DateTimeOffset(item.CreatedAt).ToUnixTimeSeconds() - 5;
+            return recent.LastOrDefault(m => m.FromMe && m.Time >= since
+                && (payload.Text is null ? m.Type != "chat" : m.Body == payload.Text || m.Caption == payload.Text))?.Id;
+        }
+        catch (UpstreamException)
+        {
+            return null;
+        }
+    }
+
+    private async Task GiveUpAsync(NpgsqlConnection connection, OutboxItem item, string error, CancellationToken ct)
+    {
+        LogDead(item.Id, error);
+        await OutboxStore.MarkDeadAsync(connection, item.Id, error, ct);
+        if (item.ChatwootConversationId is not { } conversation)
+        {
+            return;
+        }
+
+        await NoteAsync((int)conversation, $"⚠️ Esta mensagem não chegou ao WhatsApp do condutor: {error}. Pode reenviá-la na consola (cartas mortas).", ct);
+        if (item.ChatwootMessageId is { } message)
+        {
+            try
+            {
+                await chatwoot.UpdateMessageStatusAsync((int)conversation, (int)message, "failed", error, ct);
+            }
+            catch (UpstreamException e)
+            {
+                LogNoteFailed(e.Message);
+            }
+        }
+    }
+
+    private async Task NoteAsync(int conversationId, string text, CancellationToken ct)
+    {
+        try
+        {
+            await chatwoot.CreateMessageAsync(conversationId, ChatwootNewMessage.PrivateNote(text, "onboarding:note:" + Guid.NewGuid().ToString("N")), ct);
+        }
+        catch (UpstreamException e)
+        {
+            LogNoteFailed(e.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox {Id} not sent ({Outcome}): {Error}; will retry")]
+    private partial void LogRetry(long id, WppSendOutcome outcome, string? error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox {Id} is a dead letter: {Error}")]
+    private partial void LogDead(long id, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the agents in Chatwoot: {Error}")]
+    private partial void LogNoteFailed(string error);
+}

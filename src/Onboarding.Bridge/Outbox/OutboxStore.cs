@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+using Onboarding.Data;
+
+namespace Onboarding.Bridge.Outbox;
+
+/// <summary>Side effects on WhatsApp, each once (unique dedupe key), applied in order per chat.</summary>
+public sealed class OutboxStore(NpgsqlDataSource dataSource)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Enqueues a send; false when the dedupe key was already there (a replayed webhook).</summary>
+    public async Task<bool> EnqueueAsync(string dedupeKey, string waChatId, string kind, OutboxPayload payload,
+        int? chatwootConversationId, int? chatwootMessageId, CancellationToken ct)
+    {
+        const string sql = """
+            INSERT INTO outbox (dedupe_key, wa_chat_id, kind, payload, chatwoot_conversation_id, chatwoot_message_id)
+            VALUES (@dedupeKey, @waChatId, @kind, @payload, @chatwootConversationId, @chatwootMessageId)
+            ON CONFLICT (dedupe_key) DO NOTHING
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new
+        {
+            dedupeKey,
+            waChatId,
+            kind,
+            payload = new Jsonb(JsonSerializer.Serialize(payload, Json)),
+            chatwootConversationId = (long?)chatwootConversationId,
+            chatwootMessageId = (long?)chatwootMessageId,
+        }, cancellationToken: ct)) == 1;
+    }
+
+    public async Task<IReadOnlyList<string>> DueChatsAsync(int limit, CancellationToken ct)
+    {
+        const string sql = """
+            SELECT wa_chat_id FROM outbox WHERE state IN ('pending', 'sending') AND next_attempt_at <= now()
+            GROUP BY wa_chat_id ORDER BY min(id) LIMIT @limit
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return (await connection.QueryAsync<string>(new CommandDefinition(sql, new { limit }, cancellationToken: ct))).AsList();
+    }
+
+    /// <summary>The chat's oldest unsent row, if it is due: later rows wait so the chat keeps its order.</summary>
+    public static async Task<OutboxItem?> HeadAsync(NpgsqlConnection connection, string waChatId, CancellationToken ct)
+    {
+        const string sql = """
+            SELECT id, dedupe_key, wa_chat_id, kind, payload::text AS payload, chatwoot_conversation_id, chatwoot_message_id,
+                   state, attempts, created_at
+            FROM outbox WHERE wa_chat_id = @waChatId AND state IN ('pending', 'sending') AND next_attempt_at <= now()
+              AND id = (SELECT min(id) FROM outbox WHERE wa_chat_id = @waChatId AND state IN ('pending', 'sending'))
+            """;
+        return await connection.QuerySingleOrDefaultAsync<OutboxItem>(new CommandDefinition(sql, new { waChatId }, cancellationToken: ct));
+    }
+
+    /// <summary>Marks the row as being sent: if we crash now, the next attempt knows to check before sending again.</summary>
+    public static Task MarkSendingAsync(NpgsqlConnection connection, long id, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = @id", new { id }, cancellationToken: ct));
+
+    public static Task MarkSentAsync(NpgsqlConnection connection, long id, string? waMessageId, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox SET state = 'sent', wa_message_id = @waMessageId, sent_at = now(), last_error = NULL WHERE id = @id",
+            new { id, waMessageId }, cancellationToken: ct));
+
+    public static Task MarkRetryAsync(NpgsqlConnection connection, long id, string error, TimeSpan delay, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox SET state = 'pending', last_error = @error, next_attempt_at = now() + @delay WHERE id = @id",
+            new { id, error = Shorten(error), delay }, cancellationToken: ct));
+
+    /// <summary>The send may have gone out: stay "sending" so the next attempt checks WhatsApp first.</summary>
+    public static Task MarkUncertainAsync(NpgsqlConnection connection, long id, string error, TimeSpan delay, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox SET last_error = @error, next_attempt_at = now() + @delay WHERE id = @id",
+            new { id, error = Shorten(error), delay }, cancellationToken: ct));
+
+    public static Task MarkDeadAsync(NpgsqlConnection connection, long id, string error, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox SET state = 'dead', last_error = @error WHERE id = @id", new { id, error = Shorten(error) }, cancellationToken: ct));
+
+    /// <summary>Puts a dead letter back in the queue (the console's retry button).</summary>
+    public async Task<bool> RetryDeadAsync(long id, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox SET state = 'pending', next_attempt_at = now(), created_at = now() WHERE id = @id AND state = 'dead'",
+            new { id }, cancellationToken: ct)) == 1;
+    }
+
+    public static OutboxPayload Read(OutboxItem item) => JsonSerializer.Deserialize<OutboxPayload>(item.Payload, Json) ?? new OutboxPayload();
+
+    private static string Shorten(string error) => error.Length > 500 ? error[..500] : error;
+}

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Onboarding.Bridge.Contacts;
+using Onboarding.Bridge.Hosting;
+using Onboarding.Bridge.Outbox;
+
+namespace Onboarding.Bridge.Webhooks;
+
+/// <summary>
+/// Turns an agent's Chatwoot message into outbox rows (text, then one per attachment), once per Chatwoot message.
+/// Echoes of what we posted, incoming messages, private notes and bot messages are ignored.
+/// </summary>
+public sealed class ChatwootWebhookIntake(OutboxStore outbox, ContactDirectory contacts, BridgeSignal signal)
+{
+    public async Task<IntakeResult> AcceptAsync(JsonElement payload, CancellationToken ct)
+    {
+        if (Str(payload, "event") != "message_created")
+        {
+            return IntakeResult.Ignored;
+        }
+
+        if (Str(payload, "message_type") != "outgoing"
+            || (payload.TryGetProperty("private", out var p) && p.ValueKind == JsonValueKind.True)
+            || Str(payload, "source_id") is { Length: > 0 }
+            || (payload.TryGetProperty("sender", out var sender) && sender.ValueKind == JsonValueKind.Object && Str(sender, "type") is "agent_bot")
+            || !payload.TryGetProperty("id", out var idElement) || !idElement.TryGetInt32(out var messageId)
+            || !payload.TryGetProperty("conversation", out var conversation) || !conversation.TryGetProperty("id", out var cid)
+            || !cid.TryGetInt32(out var conversationId))
+        {
+            // Messages we created carry a source_id; agents' replies have none.
+            return IntakeResult.Ignored;
+        }
+
+        if (await contacts.ChatOfConversationAsync(conversationId, ct) is not { } chat)
+        {
+            return IntakeResult.Ignored;
+        }
+
+        var content = Str(payload, "content");
+        var recorded = false;
+        if (!string.IsNullOrWhiteSpace(content))
+        {
+            recorded |= await outbox.EnqueueAsync($"cw:{messageId}", chat, OutboxKinds.Text, new OutboxPayload { Text = content }, conversationId, messageId, ct);
+        }
+
+        if (payload.TryGetProperty("attachments", out var attachments) && attachments.ValueKind == JsonValueKind.Array)
+        {
+            var n = 0;
+            foreach (var a in attachments.EnumerateArray())
+            {
+                if (Str(a, "data_url") is not { Length: > 0 } url)
+                {
+                    continue;
+                }
+
+                var file = new OutboxPayload { FileUrl = url, FileName = FileNameOf(url), ContentType = null };
+                recorded |= await outbox.EnqueueAsync($"cw:{messageId}:{n++}", chat, OutboxKinds.File, file, conversationId, messageId, ct);
+            }
+        }
+
+        if (recorded)
+        {
+            signal.Wake();
+        }
+
+        return recorded ? IntakeResult.Recorded : IntakeResult.Duplicate;
+    }
+
+    private static string? Str(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static string FileNameOf(string url)
+    {
+        var path = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.AbsolutePath : url;
+        var name = Uri.UnescapeDataString(path.Split('/').LastOrDefault() ?? "");
+        return string.IsNullOrWhiteSpace(name) ? "ficheiro" : name;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+using Onboarding.Bridge.Clients.WppConnect.Dtos;
+using Onboarding.Bridge.Clients.WppConnect.Json;
+using Onboarding.Bridge.Hosting;
+using Onboarding.Bridge.Inbound;
+
+namespace Onboarding.Bridge.Webhooks;
+
+public enum IntakeResult
+{
+    Recorded,
+    Duplicate,
+    Ignored,
+}
+
+/// <summary>Stores what a WPPConnect webhook brings (flattened event payloads) and wakes the pump; no remote calls.</summary>
+public sealed class WppConnectWebhookIntake(InboundLedger ledger, NpgsqlDataSource dataSource, BridgeSignal signal)
+{
+    private static readonly HashSet<string> MessageEvents = ["onmessage", "onselfmessage", "unreadmessages", "onanymessage"];
+
+    public async Task<IntakeResult> AcceptAsync(JsonElement payload, CancellationToken ct)
+    {
+        var name = payload.TryGetProperty("event", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString()!.ToLowerInvariant() : "";
+        if (MessageEvents.Contains(name))
+        {
+            var message = payload.Deserialize<WppMessage>(WppConnectJson.Options);
+            if (message?.Id is not { Length: > 0 } id || message.ChatKey is not { Length: > 0 } chat)
+            {
+                return IntakeResult.Ignored;
+            }
+
+            var at = DateTimeOffset.FromUnixTimeSeconds(message.Time ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds()).UtcDateTime;
+            var recorded = await ledger.RecordAsync(id, chat, message.FromMe, at, "webhook", payload.GetRawText(), ct);
+            if (recorded)
+            {
+                signal.Wake();
+            }
+
+            return recorded ? IntakeResult.Recorded : IntakeResult.Duplicate;
+        }
+
+        if (name is "status-find" or "qrcode")
+        {
+            var key = name == "qrcode" ? "wpp.qrcode" : "wpp.status";
+            var value = name == "qrcode" ? payload.TryGetProperty("qrcode", out var q) ? q.GetString() : null
+                : payload.TryGetProperty("status", out var s) ? s.GetString() : null;
+            if (value is not null)
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(ct);
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO bridge_state (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()",
+                    new { key, value }, cancellationToken: ct));
+            }
+
+            return IntakeResult.Recorded;
+        }
+
+        return IntakeResult.Ignored;
+    }
+}
