@@ -93,6 +93,7 @@ public static class HostingExtensions
         app.UseSwaggerGen();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains("live") });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapConsole();
         return app;
     }
 }
