@@ -1,21 +1,23 @@
 using Onboarding.Api.Hosting;
+using Onboarding.Bridge;
 using Onboarding.Data;
 
 var builder = WebApplication.CreateBuilder(args);
+var roles = builder.Configuration.GetSection(OnboardingOptions.Section).Get<OnboardingOptions>() ?? new OnboardingOptions();
 
 builder.AddOnboardingDefaults();
 builder.Services.AddOnboardingData(builder.Configuration);
+builder.Services.AddBridge(builder.Configuration, runPump: roles.Has("bridge"));
 builder.Services.AddApiAuth(builder.Configuration);
 builder.Services.AddOnboardingEndpoints();
 
 var app = builder.Build();
 
+await app.MigrateDatabaseAsync();
 if (args.Contains("migrate"))
 {
-    await app.MigrateDatabaseAsync();
     return;
 }
 
-await app.MigrateDatabaseAsync();
 app.UseOnboardingApi();
 await app.RunAsync();

@@ -22,9 +22,6 @@ public sealed class BridgeOptions
     /// <summary>How many chats are processed at once by one replica.</summary>
     public int Parallelism { get; set; } = 8;
 
-    /// <summary>Secret path segment of the WPPConnect webhook (WPPConnect signs nothing).</summary>
-    public string WebhookToken { get; set; } = "";
-
     /// <summary>Accept unsigned Chatwoot webhooks with <c>?token=</c> (Chatwoot before 4.12 does not sign).</summary>
     public string ChatwootWebhookToken { get; set; } = "";
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Onboarding.Api.Tests.Infrastructure;
+using Onboarding.Tests.Shared;
 
 namespace Onboarding.Api.Tests.Console;
 
@@ -77,6 +78,10 @@ public sealed partial class ConsoleHost : IAsyncLifetime
         env["Api__Keys__1__Name"] = "typebot-test";
         env["Api__Keys__1__Key"] = AppFixture.TypebotKey;
         env["Api__Keys__1__Role"] = "typebot";
+        foreach (var (key, value) in AppFixture.BridgeSettings)
+        {
+            env[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
 
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) => OnOutput(e.Data);

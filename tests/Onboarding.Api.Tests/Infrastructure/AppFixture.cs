@@ -1,3 +1,4 @@
+using Onboarding.Tests.Shared;
 using Alba;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
@@ -9,6 +10,23 @@ public sealed class AppFixture : IAsyncLifetime
 {
     public const string StaffKey = "test-staff-key-0123456789";
     public const string TypebotKey = "test-typebot-key-0123456789";
+    public const string WebhookToken = "test-wpp-webhook-token";
+    public const string ChatwootSecret = "test-chatwoot-secret";
+
+    /// <summary>The records API alone, no bridge worker. The clients need valid settings; nothing listens there.</summary>
+    public static readonly IReadOnlyDictionary<string, string> BridgeSettings = new Dictionary<string, string>
+    {
+        ["Onboarding:Roles"] = "api",
+        ["WppConnect:BaseUrl"] = "http://127.0.0.1:9",
+        ["WppConnect:Session"] = "test",
+        ["WppConnect:SecretKey"] = "test-secret",
+        ["WppConnect:WebhookToken"] = WebhookToken,
+        ["Chatwoot:BaseUrl"] = "http://127.0.0.1:9",
+        ["Chatwoot:AccountId"] = "1",
+        ["Chatwoot:InboxId"] = "1",
+        ["Chatwoot:ApiToken"] = "test-token",
+        ["Chatwoot:WebhookSecret"] = ChatwootSecret,
+    };
 
     public IAlbaHost Host { get; private set; } = null!;
 
@@ -28,6 +46,10 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("Api:Keys:1:Name", "typebot-test");
             builder.UseSetting("Api:Keys:1:Key", TypebotKey);
             builder.UseSetting("Api:Keys:1:Role", "typebot");
+            foreach (var (key, value) in BridgeSettings)
+            {
+                builder.UseSetting(key, value);
+            }
         });
     }
 

@@ -14,8 +14,7 @@ namespace Onboarding.Api.Features.Drivers.RegisterDriver;
 public sealed partial class RegisterDriverEndpoint(
     DriverRepository drivers,
     IdempotencyStore idempotency,
-    TimeProvider clock,
-    ILogger<RegisterDriverEndpoint> logger) : EndpointWithoutRequest
+    TimeProvider clock) : EndpointWithoutRequest
 {
     public override void Configure()
     {

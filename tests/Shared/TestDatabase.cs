@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Onboarding.Api.Tests.Infrastructure;
+namespace Onboarding.Tests.Shared;
 
 /// <summary>A fresh database per test run on the server ./test.sh starts (ONBOARDING_TEST_POSTGRES).</summary>
 public sealed class TestDatabase : IAsyncDisposable

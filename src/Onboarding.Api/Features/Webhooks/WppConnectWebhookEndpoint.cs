@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using System.Text;
+using FastEndpoints;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Onboarding.Api.Errors;
+using Onboarding.Bridge.Clients.WppConnect;
+using Onboarding.Bridge.Webhooks;
+
+namespace Onboarding.Api.Features.Webhooks;
+
+public sealed record WppConnectWebhookRequest
+{
+    public string Token { get; init; } = "";
+}
+
+/// <summary>
+/// WPPConnect signs nothing, so the route carries a secret token. The event is stored and acknowledged at once;
+/// mirroring to Chatwoot happens in the background.
+/// </summary>
+public sealed class WppConnectWebhookEndpoint(WppConnectWebhookIntake intake, IOptions<WppConnectOptions> options) : Endpoint<WppConnectWebhookRequest>
+{
+    // With autoDownload, WPPConnect puts whole media files (base64) in the event.
+    private const int MaxBytes = 64 * 1024 * 1024;
+
+    public override void Configure()
+    {
+        Post("/webhooks/wppconnect/{token}");
+        AllowAnonymous();
+        Description(d => d.WithTags("Webhooks").Produces(200).Produces(400).Produces(404), clearDefaults: true);
+        Summary(s => s.Summary = "Events from WPPConnect (onmessage, onselfmessage, unreadmessages, status-find, qrcode)");
+    }
+
+    public override async Task HandleAsync(WppConnectWebhookRequest req, CancellationToken ct)
+    {
+        var expected = Encoding.UTF8.GetBytes(options.Value.WebhookToken);
+        if (expected.Length == 0 || !CryptographicOperations.FixedTimeEquals(expected, Encoding.UTF8.GetBytes(req.Token)))
+        {
+            // Same answer as an unknown route: a wrong token learns nothing.
+            await Send.NotFoundAsync(ct);
+            return;
+        }
+
+        if (HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBytes;
+        }
+
+        var (_, json) = await WebhookBody.ReadAsync(HttpContext.Request, MaxBytes, ct);
+        if (json is not { } payload)
+        {
+            await ApiErrorWriter.WriteAsync(HttpContext, 400, "body.malformed_json", "The body must be a JSON object of at most 64 MB.");
+            return;
+        }
+
+        var result = await intake.AcceptAsync(payload, ct);
+        await Send.OkAsync(new { ok = true, result = result.ToString().ToLowerInvariant() }, ct);
+    }
+}

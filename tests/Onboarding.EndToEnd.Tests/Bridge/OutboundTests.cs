@@ -1,0 +1,131 @@
+using System.Net;
+using System.Text;
+using Onboarding.EndToEnd.Tests.Infrastructure;
+using Onboarding.Sandbox.Chatwoot;
+
+namespace Onboarding.EndToEnd.Tests.Bridge;
+
+public sealed class OutboundTests(BridgeFixture bridge) : BridgeContext(bridge)
+{
+    /// <summary>A driver who wrote once, so the bridge has a Chatwoot conversation for the chat.</summary>
+    private async Task<(string E164, int ConversationId)> DriverWhoWroteAsync()
+    {
+        var e164 = NewPhone();
+        await Bridge.Wpp.Phone(e164, "Ana").SendTextAsync("Olá");
+        await EventuallyAsync(() => ChatwootMessagesOf(e164).Count == 1, "the first message mirrored");
+        return (e164, ConversationOf(e164)!.Id);
+    }
+
+    [Fact]
+    public async Task An_agent_reply_reaches_the_driver_once()
+    {
+        var (e164, conversation) = await DriverWhoWroteAsync();
+
+        var (_, delivery) = await Bridge.Chatwoot.AgentReplyAsync(conversation, "Olá Ana, em que posso ajudar?");
+
+        delivery!.Succeeded.ShouldBeTrue(delivery.Error);
+        var phone = Bridge.Wpp.Phone(e164);
+        await EventuallyAsync(() => phone.Received.Any(m => m.Body == "Olá Ana, em que posso ajudar?"), "the reply on the phone");
+        await EventuallyAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM outbox WHERE state = 'sent'") == 1, "the outbox row sent");
+        phone.Received.Count(m => m.Body == "Olá Ana, em que posso ajudar?").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_replayed_chatwoot_webhook_sends_once()
+    {
+        var (e164, conversation) = await DriverWhoWroteAsync();
+        var (_, delivery) = await Bridge.Chatwoot.AgentReplyAsync(conversation, "Uma só vez");
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var replay = await Replay(delivery!);
+            replay.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        await EventuallyAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM outbox WHERE state = 'sent'") == 1, "sent");
+        Bridge.Wpp.Phone(e164).Received.Count(m => m.Body == "Uma só vez").ShouldBe(1);
+        (await ScalarAsync<long>("SELECT count(*) FROM outbox")).ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData("wrong-signature")]
+    [InlineData("stale")]
+    [InlineData("missing")]
+    public async Task Bad_or_stale_signatures_are_401_and_enqueue_nothing(string kind)
+    {
+        var (_, conversation) = await DriverWhoWroteAsync();
+        Bridge.Chatwoot.Faults.DropWebhooks = true;
+        var (_, delivery) = await Bridge.Chatwoot.AgentReplyAsync(conversation, "não deve sair");
+        Bridge.Chatwoot.Faults.DropWebhooks = false;
+        var body = delivery?.Body ?? Bridge.Chatwoot.Webhooks[^1].Body;
+
+        var timestamp = kind == "stale" ? DateTimeOffset.UtcNow.AddMinutes(-30).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/chatwoot") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (kind != "missing")
+        {
+            request.Headers.Add("X-Chatwoot-Timestamp", timestamp);
+            request.Headers.Add("X-Chatwoot-Signature", kind == "wrong-signature"
+                ? FakeChatwoot.Sign("another-secret", timestamp, body)
+                : FakeChatwoot.Sign(BridgeFixture.ChatwootSecret, timestamp, body));
+        }
+
+        using var response = await Bridge.Http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await ScalarAsync<long>("SELECT count(*) FROM outbox")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Private_notes_and_our_own_echoes_are_not_sent_to_whatsapp()
+    {
+        var (e164, conversation) = await DriverWhoWroteAsync();
+
+        await Bridge.Chatwoot.AgentNoteAsync(conversation, "nota interna");
+
+        // The incoming mirror of the driver's "Olá" also came back as a webhook (message_type incoming): ignored too.
+        (await ScalarAsync<long>("SELECT count(*) FROM outbox")).ShouldBe(0);
+        Bridge.Wpp.Phone(e164).Received.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_send_that_whatsapp_reports_as_failed_is_retried_then_delivered_with_a_note()
+    {
+        var (e164, conversation) = await DriverWhoWroteAsync();
+        Bridge.Wpp.FailNextSends(2);
+
+        await Bridge.Chatwoot.AgentReplyAsync(conversation, "depois de falhar");
+
+        var phone = Bridge.Wpp.Phone(e164);
+        await EventuallyAsync(() => phone.Received.Any(m => m.Body == "depois de falhar"), "delivered after retries");
+        await EventuallyAsync(() => Bridge.Chatwoot.Messages(conversation).Any(m => m.Private && m.Content!.Contains("após")), "the recovery note");
+        phone.Received.Count(m => m.Body == "depois de falhar").ShouldBe(1);
+        (await ScalarAsync<int>("SELECT attempts FROM outbox")).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Agent_replies_keep_their_order_per_chat()
+    {
+        var (e164, conversation) = await DriverWhoWroteAsync();
+
+        for (var i = 1; i <= 5; i++)
+        {
+            await Bridge.Chatwoot.AgentReplyAsync(conversation, $"resposta {i}");
+        }
+
+        var phone = Bridge.Wpp.Phone(e164);
+        await EventuallyAsync(() => phone.Received.Count(m => m.Body!.StartsWith("resposta")) == 5, "five replies");
+        phone.Received.Where(m => m.Body!.StartsWith("resposta")).Select(m => m.Body).ShouldBe(Enumerable.Range(1, 5).Select(i => $"resposta {i}"));
+    }
+
+    private async Task<HttpResponseMessage> Replay(Onboarding.Sandbox.Hosting.WebhookDelivery delivery)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url) { Content = new StringContent(delivery.Body, Encoding.UTF8, "application/json") };
+        foreach (var (name, value) in delivery.Headers.Where(h => h.Key.StartsWith("X-Chatwoot", StringComparison.OrdinalIgnoreCase)))
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return await Bridge.Http.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+}

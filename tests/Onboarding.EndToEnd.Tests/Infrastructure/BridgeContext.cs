@@ -1,0 +1,67 @@
+using Dapper;
+using Npgsql;
+using Onboarding.Sandbox.Chatwoot;
+
+namespace Onboarding.EndToEnd.Tests.Infrastructure;
+
+/// <summary>Base of the bridge scenarios: a clean database and fault-free fakes before each test.</summary>
+[Collection(BridgeCollection.Name)]
+public abstract class BridgeContext(BridgeFixture bridge) : IAsyncLifetime
+{
+    private static int _phones;
+
+    protected BridgeFixture Bridge { get; } = bridge;
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        Bridge.Wpp.Faults.Reset();
+        Bridge.Chatwoot.Faults.Reset();
+        await Bridge.Database.ResetAsync();
+    }
+
+    public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>A phone number no other test uses, so the fakes' state never mixes between tests.</summary>
+    protected static string NewPhone() => $"+35191{Interlocked.Increment(ref _phones) + (Environment.ProcessId % 100 * 10000):0000000}";
+
+    /// <summary>Waits (bounded) until the condition holds; fails with the message otherwise.</summary>
+    protected static async Task EventuallyAsync(Func<Task<bool>> condition, string what, int seconds = 15)
+    {
+        var until = DateTime.UtcNow.AddSeconds(seconds);
+        while (DateTime.UtcNow < until)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        (await condition()).ShouldBeTrue($"Timed out waiting for: {what}");
+    }
+
+    protected static Task EventuallyAsync(Func<bool> condition, string what, int seconds = 15) =>
+        EventuallyAsync(() => Task.FromResult(condition()), what, seconds);
+
+    /// <summary>The Chatwoot conversation the bridge made for this phone, if any yet.</summary>
+    protected CwConversation? ConversationOf(string e164)
+    {
+        var contact = Bridge.Chatwoot.Contacts.FirstOrDefault(c => c.PhoneNumber == e164);
+        return contact is null ? null : Bridge.Chatwoot.Conversations.LastOrDefault(c => c.ContactId == contact.Id);
+    }
+
+    protected IReadOnlyList<CwMessage> ChatwootMessagesOf(string e164) =>
+        ConversationOf(e164) is { } c ? Bridge.Chatwoot.Messages(c.Id) : [];
+
+    protected Task<HttpResponseMessage> PostJsonAsync(string url, string body) =>
+        Bridge.Http.PostAsync(url, new StringContent(body, System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+    protected Task<HttpResponseMessage> PostJsonAsync(Uri url, string body) => PostJsonAsync(url.ToString(), body);
+
+    protected async Task<T> ScalarAsync<T>(string sql, object? args = null)
+    {
+        await using var connection = new NpgsqlConnection(Bridge.Database.ConnectionString);
+        return await connection.ExecuteScalarAsync<T>(sql, args) ?? default!;
+    }
+}

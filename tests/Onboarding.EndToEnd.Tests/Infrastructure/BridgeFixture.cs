@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Onboarding.Sandbox.Chatwoot;
+using Onboarding.Sandbox.WppConnect;
+using Onboarding.Tests.Shared;
+
+namespace Onboarding.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// The real host on a loopback Kestrel port with both roles, wired over real HTTP to the WPPConnect and Chatwoot
+/// fakes, on its own database: what production runs, minus the real services.
+/// </summary>
+public sealed class BridgeFixture : IAsyncLifetime
+{
+    public const string WebhookToken = "e2e-wpp-webhook-token";
+    public const string ChatwootSecret = "e2e-chatwoot-secret";
+
+    private WebApplicationFactory<Program>? _factory;
+
+    public TestDatabase Database { get; private set; } = null!;
+
+    public FakeWppConnect Wpp { get; private set; } = null!;
+
+    public FakeChatwoot Chatwoot { get; private set; } = null!;
+
+    public Uri HostUrl { get; private set; } = null!;
+
+    public HttpClient Http { get; } = new();
+
+    public IServiceProvider Services => _factory!.Services;
+
+    public async ValueTask InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync();
+        var port = FreePort();
+        HostUrl = new Uri($"http://127.0.0.1:{port}");
+        Http.BaseAddress = HostUrl;
+        Wpp = await FakeWppConnect.StartAsync(new FakeWppConnectOptions { WebhookUrl = new Uri(HostUrl, "/webhooks/wppconnect/" + WebhookToken) });
+        Chatwoot = await FakeChatwoot.StartAsync(new FakeChatwootOptions { WebhookUrl = new Uri(HostUrl, "/webhooks/chatwoot"), WebhookSecret = ChatwootSecret });
+
+        var settings = new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Onboarding"] = Database.ConnectionString,
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Api:Keys:0:Name"] = "staff-e2e",
+            ["Api:Keys:0:Key"] = "e2e-staff-key-0123456789",
+            ["Api:Keys:0:Role"] = "staff",
+            ["Onboarding:Roles"] = "api,bridge",
+            ["WppConnect:BaseUrl"] = Wpp.BaseUrl.ToString(),
+            ["WppConnect:Session"] = "leguas",
+            ["WppConnect:SecretKey"] = new FakeWppConnectOptions().SecretKey,
+            ["WppConnect:WebhookToken"] = WebhookToken,
+            ["Chatwoot:BaseUrl"] = Chatwoot.BaseUrl.ToString(),
+            ["Chatwoot:AccountId"] = Chatwoot.AccountId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Chatwoot:InboxId"] = Chatwoot.InboxId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Chatwoot:ApiToken"] = Chatwoot.ApiToken,
+            ["Chatwoot:WebhookSecret"] = ChatwootSecret,
+            // Quick retries so outage tests finish in seconds; the budget still ends in a dead letter.
+            ["Bridge:FirstRetryDelay"] = "00:00:00.100",
+            ["Bridge:MaxRetryDelay"] = "00:00:00.500",
+            ["Bridge:PerChatGap"] = "00:00:00",
+        };
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Testing");
+            foreach (var (key, value) in settings)
+            {
+                b.UseSetting(key, value);
+            }
+        });
+        _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
+        _factory.StartServer();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        await Wpp.DisposeAsync();
+        await Chatwoot.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BridgeCollection : ICollectionFixture<BridgeFixture>
+{
+    public const string Name = "bridge";
+}
