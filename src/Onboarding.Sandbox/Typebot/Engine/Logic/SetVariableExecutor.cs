@@ -11,7 +11,8 @@ namespace Onboarding.Sandbox.Typebot.Engine.Logic;
 /// </summary>
 public static class SetVariableExecutor
 {
-    private static readonly HashSet<string> SessionOnlyTypes = ["Transcript", "Result ID", "Random ID", "Now", "Today", "Yesterday", "Tomorrow", "Moment of the day", "Environment name", "Device type", "User ID"];
+    // Typebot's sessionOnlySetVariableOptions: values not saved in results.
+    private static readonly HashSet<string> SessionOnlyTypes = ["Transcript"];
 
     public static BlockOutcome Execute(FlowBlock block, BlockExecution run)
     {
