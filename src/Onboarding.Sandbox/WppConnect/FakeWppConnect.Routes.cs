@@ -323,7 +323,7 @@ public sealed partial class FakeWppConnect
         var o = new JsonObject();
         if (phone is not null)
         {
-            var lidKnown = phone.Lid is not null && (phone.LidMappingKnown || id.EndsWith("@c.us", StringComparison.Ordinal));
+            var lidKnown = phone.Lid is not null && (phone.LidMappingKnown || id.EndsWith("@lid", StringComparison.Ordinal));
             var phoneKnown = phone.Lid is null || phone.LidMappingKnown || id.EndsWith("@c.us", StringComparison.Ordinal);
             if (lidKnown)
             {

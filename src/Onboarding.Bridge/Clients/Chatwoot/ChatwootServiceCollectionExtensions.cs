@@ -23,13 +23,14 @@ public static class ChatwootServiceCollectionExtensions
         services.AddTransient<ChatwootClient>();
 
         var settings = new RefitSettings(new SystemTextJsonContentSerializer(ChatwootJson.Options));
-        services.AddRefitClient<IChatwootApi>(settings)
-            .ConfigureHttpClient((sp, client) =>
+        // The source-generated client: Refit 16 builds requests by reflection only with the optional Refit.Reflection.
+        services.AddHttpClient(nameof(IChatwootApi), (sp, client) =>
             {
                 var baseUrl = sp.GetRequiredService<IOptions<ChatwootOptions>>().Value.BaseUrl!;
                 client.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
+            .AddTypedClient((http, _) => RestService.ForGenerated<IChatwootApi>(http, settings))
             .AddHttpMessageHandler<ChatwootAuthHandler>()
             .AddUpstreamResilience(new ChatwootCallPolicy(), sp => sp.GetRequiredService<IOptions<ChatwootOptions>>().Value.Http);
         return services;

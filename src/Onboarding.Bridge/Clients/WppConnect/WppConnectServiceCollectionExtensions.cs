@@ -28,8 +28,9 @@ public static class WppConnectServiceCollectionExtensions
             .AddUpstreamResilience(policy, HttpSettings);
 
         var settings = new RefitSettings(new SystemTextJsonContentSerializer(WppConnectJson.Options));
-        services.AddRefitClient<IWppConnectApi>(settings)
-            .ConfigureHttpClient(ConfigureBase)
+        // The source-generated client: Refit 16 builds requests by reflection only with the optional Refit.Reflection.
+        services.AddHttpClient(nameof(IWppConnectApi), ConfigureBase)
+            .AddTypedClient((http, _) => RestService.ForGenerated<IWppConnectApi>(http, settings))
             .AddHttpMessageHandler<WppConnectAuthHandler>()
             .AddUpstreamResilience(policy, HttpSettings);
         return services;
