@@ -160,6 +160,25 @@ public sealed class LogicBlockTests
     }
 
     [Fact]
+    public async Task Chatwoot_block_emits_the_widget_action_and_the_flow_goes_on()
+    {
+        var flow = new FlowBuilder().Variables("Email")
+            .Group("g1", "Main",
+                Blocks.Of("cw", "Chatwoot", JsonNode.Parse("""{"task":"Show widget","baseUrl":"https://chat.example.pt","websiteToken":"tok","user":{"email":"{{Email}}"}}""")!.AsObject()),
+                Blocks.Text("t", "after chatwoot"))
+            .Build();
+
+        var run = await EngineRun.StartAsync(flow, new { Email = "ana@example.pt" });
+
+        run.Texts.ShouldBe(["after chatwoot"]);
+        run.Action()["type"]!.GetValue<string>().ShouldBe("chatwoot");
+        var script = run.Action()["chatwoot"]!["scriptToExecute"]!["content"]!.GetValue<string>();
+        script.ShouldContain("https://chat.example.pt");
+        script.ShouldContain("ana@example.pt");
+        run.Last.IsEndOfFlow.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Unknown_blocks_are_skipped_and_logged()
     {
         var logs = new CapturingLoggerProvider();

@@ -154,6 +154,7 @@ public static class FlowWalker
             BlockTypes.Wait => FlowControlExecutor.Wait(block, run),
             BlockTypes.TypebotLink => TypebotLinkExecutor.Execute(block, run),
             BlockTypes.Script => ScriptExecutor.Execute(block, run),
+            BlockTypes.Chatwoot => ChatwootExecutor.Execute(block, run),
             // Zapier, Make.com and Pabbly Connect blocks are HTTP requests with a preset URL in Typebot too.
             BlockTypes.HttpRequest or "Zapier" or "Make.com" or "Pabbly" => await HttpRequestExecutor.ExecuteAsync(block, run, cancellationToken),
             _ => null,

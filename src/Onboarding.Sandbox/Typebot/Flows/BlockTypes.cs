@@ -34,6 +34,8 @@ public static class BlockTypes
     public const string Jump = "Jump";
     public const string Return = "Return";
 
+    public const string Chatwoot = "Chatwoot";
+
     /// <summary>The HTTP request block keeps its legacy name.</summary>
     public const string HttpRequest = "Webhook";
 
