@@ -42,6 +42,17 @@ public sealed class ChatApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Malformed_body_is_400_and_an_empty_body_starts_the_chat()
+    {
+        using var http = new HttpClient { BaseAddress = _emulator.BaseUrl };
+        using var malformed = await http.PostAsync("api/v1/typebots/ask-name/startChat", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        using var empty = await http.PostAsync("api/v1/typebots/ask-name/startChat", null, TestContext.Current.CancellationToken);
+
+        malformed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        empty.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Ended_session_is_deleted_and_later_calls_are_404()
     {
         var (_, start) = await _chat.StartAsync("ask-name");

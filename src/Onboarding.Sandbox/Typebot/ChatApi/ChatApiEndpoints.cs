@@ -76,26 +76,23 @@ public static class ChatApiEndpoints
         return Json(ChatResponses.Continue(turn, body["textBubbleContentFormat"]?.ToString() == "markdown"));
     }
 
+    /// <summary>The request body as an object; an empty body counts as <c>{}</c>, anything else that is not an object is null.</summary>
     private static async Task<JsonObject?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
-        if (request.ContentLength == 0)
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync(ct);
+        if (string.IsNullOrWhiteSpace(text))
         {
             return [];
         }
 
         try
         {
-            var node = await JsonNode.ParseAsync(request.Body, cancellationToken: ct);
-            return node switch
-            {
-                null => [],
-                JsonObject o => o,
-                _ => null,
-            };
+            return JsonNode.Parse(text) as JsonObject;
         }
         catch (JsonException)
         {
-            return request.ContentLength is null ? [] : null;
+            return null;
         }
     }
 
