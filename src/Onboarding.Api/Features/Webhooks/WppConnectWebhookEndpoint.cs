@@ -9,32 +9,28 @@ using Onboarding.Bridge.Webhooks;
 
 namespace Onboarding.Api.Features.Webhooks;
 
-public sealed record WppConnectWebhookRequest
-{
-    public string Token { get; init; } = "";
-}
-
 /// <summary>
 /// WPPConnect signs nothing, so the route carries a secret token. The event is stored and acknowledged at once;
 /// mirroring to Chatwoot happens in the background.
 /// </summary>
-public sealed class WppConnectWebhookEndpoint(WppConnectWebhookIntake intake, IOptions<WppConnectOptions> options) : Endpoint<WppConnectWebhookRequest>
+public sealed class WppConnectWebhookEndpoint(WppConnectWebhookIntake intake, IOptions<WppConnectOptions> options) : EndpointWithoutRequest
 {
     // With autoDownload, WPPConnect puts whole media files (base64) in the event.
     private const int MaxBytes = 64 * 1024 * 1024;
 
     public override void Configure()
     {
+        // Read as raw JSON, not bound to a DTO: the payload shape is WPPConnect's and varies with its version.
         Post("/webhooks/wppconnect/{token}");
         AllowAnonymous();
         Description(d => d.WithTags("Webhooks").Produces(200).Produces(400).Produces(404), clearDefaults: true);
         Summary(s => s.Summary = "Events from WPPConnect (onmessage, onselfmessage, unreadmessages, status-find, qrcode)");
     }
 
-    public override async Task HandleAsync(WppConnectWebhookRequest req, CancellationToken ct)
+    public override async Task HandleAsync(CancellationToken ct)
     {
         var expected = Encoding.UTF8.GetBytes(options.Value.WebhookToken);
-        if (expected.Length == 0 || !CryptographicOperations.FixedTimeEquals(expected, Encoding.UTF8.GetBytes(req.Token)))
+        if (expected.Length == 0 || !CryptographicOperations.FixedTimeEquals(expected, Encoding.UTF8.GetBytes(Route<string>("token") ?? "")))
         {
             // Same answer as an unknown route: a wrong token learns nothing.
             await Send.NotFoundAsync(ct);
