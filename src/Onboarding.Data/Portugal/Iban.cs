@@ -9,15 +9,12 @@ namespace Onboarding.Data.Portugal;
 public static class Iban
 {
     /// <summary>IBAN length per country: EU/EEA + CH, GB, MC, SM, VA, AD, GI and the 2024–25 SEPA joiners.</summary>
-    public static readonly FrozenDictionary<string, int> CountryLengths = new Dictionary<string, int>
-    {
-        ["AD"] = 24, ["AL"] = 28, ["AT"] = 20, ["BE"] = 16, ["BG"] = 22, ["CH"] = 21, ["CY"] = 28, ["CZ"] = 24,
-        ["DE"] = 22, ["DK"] = 18, ["EE"] = 20, ["ES"] = 24, ["FI"] = 18, ["FR"] = 27, ["GB"] = 22, ["GI"] = 23,
-        ["GR"] = 27, ["HR"] = 21, ["HU"] = 28, ["IE"] = 22, ["IS"] = 26, ["IT"] = 27, ["LI"] = 21, ["LT"] = 20,
-        ["LU"] = 20, ["LV"] = 21, ["MC"] = 27, ["MD"] = 24, ["ME"] = 22, ["MK"] = 19, ["MT"] = 31, ["NL"] = 18,
-        ["NO"] = 15, ["PL"] = 28, ["PT"] = 25, ["RO"] = 24, ["SE"] = 24, ["SI"] = 19, ["SK"] = 24, ["SM"] = 27,
-        ["VA"] = 22,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    public static readonly FrozenDictionary<string, int> CountryLengths =
+        ParseLengths(
+        "AD24 AL28 AT20 BE16 BG22 CH21 CY28 CZ24 DE22 DK18 EE20 ES24 " +
+        "FI18 FR27 GB22 GI23 GR27 HR21 HU28 IE22 IS26 IT27 LI21 LT20 " +
+        "LU20 LV21 MC27 MD24 ME22 MK19 MT31 NL18 NO15 PL28 PT25 RO24 " +
+        "SE24 SI19 SK24 SM27 VA22");
 
     /// <summary>Parses "PT50 0002 0123 1234 5678 9015 4" (also "IBAN: pt50-...") into "PT50000201231234567890154".</summary>
     public static Parsed<string> Parse(string? raw)
@@ -124,4 +121,9 @@ public static class Iban
         Fail("iban.checksum", "O IBAN não é válido. Verifique os algarismos, por favor.");
 
     private static Parsed<string> Fail(string code, string message) => Parsed<string>.Fail(code, message);
+
+    // Country code + length pairs, written as one table so it reads like the registry it comes from.
+    private static FrozenDictionary<string, int> ParseLengths(string table) =>
+        table.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .ToFrozenDictionary(e => e[..2], e => int.Parse(e[2..], System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
 }

@@ -1,7 +1,7 @@
-using Onboarding.Tests.Shared;
 using Alba;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
+using Onboarding.Tests.Shared;
 
 namespace Onboarding.Api.Tests.Infrastructure;
 
