@@ -30,8 +30,9 @@ for project in tests/*/*.csproj; do
   dotnet test --project "$project" --no-build 2>&1 | tee "$log"
   code=${PIPESTATUS[0]}
   set -e
-  summary=$(grep -E "total: *[0-9]+" "$log" | tail -n 1 || true)
-  p=$(sed -nE 's/.*succeeded: *([0-9]+).*/\1/p' <<<"$summary"); f=$(sed -nE 's/.*failed: *([0-9]+).*/\1/p' <<<"$summary")
+  # Microsoft.Testing.Platform ends with "total: N", "failed: N", "succeeded: N" lines.
+  p=$(grep -E '^\s*succeeded: *[0-9]+' "$log" | tail -n 1 | grep -oE '[0-9]+' || true)
+  f=$(grep -E '^\s*failed: *[0-9]+' "$log" | tail -n 1 | grep -oE '[0-9]+' || true)
   passed=$(( passed + ${p:-0} )); failed=$(( failed + ${f:-0} ))
   if [[ $code -ne 0 ]]; then status=1; [[ -z "$f" || "$f" == 0 ]] && failed=$(( failed + 1 )); fi
 done
