@@ -25,9 +25,12 @@ dotnet build src/Onboarding.Api -c Release -v quiet -nologo
 cat <<INFO
 
   Onboarding is starting on http://127.0.0.1:$PORT
+    Staff console:   http://127.0.0.1:$PORT/console
     API docs:        http://127.0.0.1:$PORT/swagger
     Staff key:       $DEV_STAFF_KEY      (header X-Api-Key)
     Typebot key:     $DEV_TYPEBOT_KEY
+  Sandbox fakes on loopback: WPPConnect :$((PORT + 1)), Chatwoot :$((PORT + 2)), Typebot chat API :$((PORT + 3))
+  (the driver-onboarding flow: POST http://127.0.0.1:$((PORT + 3))/api/v1/typebots/driver-onboarding/startChat)
   Ctrl+C stops the host and Postgres.
 
 INFO

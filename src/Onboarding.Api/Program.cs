@@ -5,6 +5,11 @@ using Onboarding.Data;
 var builder = WebApplication.CreateBuilder(args);
 var roles = builder.Configuration.GetSection(OnboardingOptions.Section).Get<OnboardingOptions>() ?? new OnboardingOptions();
 
+if (roles.Mode.Equals("Sandbox", StringComparison.OrdinalIgnoreCase))
+{
+    await builder.AddSandboxAsync();
+}
+
 builder.AddOnboardingDefaults();
 builder.Services.AddOnboardingData(builder.Configuration);
 builder.Services.AddBridge(builder.Configuration, runPump: roles.Has("bridge"));
