@@ -10,7 +10,7 @@ using Onboarding.Bridge.Clients.WppConnect;
 using Onboarding.Bridge.Clients.WppConnect.Dtos;
 using Onboarding.Bridge.Clients.WppConnect.Json;
 using Onboarding.Bridge.Contacts;
-using Onboarding.Data;
+using Onboarding.Bridge.Hosting;
 
 namespace Onboarding.Bridge.Inbound;
 
@@ -28,41 +28,21 @@ public sealed partial class InboundProcessor(
     TimeProvider clock,
     ILogger<InboundProcessor> logger)
 {
-    /// <summary>Processes every chat with due messages; returns how many messages reached a final state.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken ct)
-    {
-        var chats = await ledger.DueChatsAsync(500, ct);
-        var finished = 0;
-        await Parallel.ForEachAsync(chats, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = ct },
-            async (chat, token) => Interlocked.Add(ref finished, await DrainChatAsync(chat, token)));
-        return finished;
-    }
+    /// <summary>Processes every chat with due work; returns how many rows reached a final state.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct) =>
+        await ChatDrain.RunAsync(dataSource, await ledger.DueChatsAsync(500, ct), "inbound:", options.Value.Parallelism, DrainChatAsync, ct);
 
-    private async Task<int> DrainChatAsync(string waChatId, CancellationToken ct)
+    private async Task<int> DrainChatAsync(NpgsqlConnection connection, string waChatId, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var lockKey = "inbound:" + waChatId;
-        if (!await AdvisoryLock.TryTakeAsync(connection, lockKey, ct))
-        {
-            return 0;
-        }
-
         var finished = 0;
-        try
+        while (await InboundLedger.HeadAsync(connection, waChatId, ct) is { } row)
         {
-            while (await InboundLedger.HeadAsync(connection, waChatId, ct) is { } row)
+            if (!await ProcessAsync(connection, row, ct))
             {
-                if (!await ProcessAsync(connection, row, ct))
-                {
-                    break;
-                }
-
-                finished++;
+                break;
             }
-        }
-        finally
-        {
-            await AdvisoryLock.ReleaseAsync(connection, lockKey);
+
+            finished++;
         }
 
         return finished;

@@ -4,7 +4,7 @@ using Npgsql;
 using Onboarding.Bridge.Clients.Chatwoot;
 using Onboarding.Bridge.Clients.Resilience;
 using Onboarding.Bridge.Clients.WppConnect;
-using Onboarding.Data;
+using Onboarding.Bridge.Hosting;
 
 namespace Onboarding.Bridge.Outbox;
 
@@ -22,45 +22,26 @@ public sealed partial class OutboxDispatcher(
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger)
 {
-    public async Task<int> RunOnceAsync(CancellationToken ct)
-    {
-        var chats = await store.DueChatsAsync(500, ct);
-        var finished = 0;
-        await Parallel.ForEachAsync(chats, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = ct },
-            async (chat, token) => Interlocked.Add(ref finished, await DrainChatAsync(chat, token)));
-        return finished;
-    }
+    /// <summary>Processes every chat with due work; returns how many rows reached a final state.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct) =>
+        await ChatDrain.RunAsync(dataSource, await store.DueChatsAsync(500, ct), "outbox:", options.Value.Parallelism, DrainChatAsync, ct);
 
-    private async Task<int> DrainChatAsync(string waChatId, CancellationToken ct)
+    private async Task<int> DrainChatAsync(NpgsqlConnection connection, string waChatId, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var lockKey = "outbox:" + waChatId;
-        if (!await AdvisoryLock.TryTakeAsync(connection, lockKey, ct))
-        {
-            return 0;
-        }
-
         var finished = 0;
-        try
+        while (await OutboxStore.HeadAsync(connection, waChatId, ct) is { } item)
         {
-            while (await OutboxStore.HeadAsync(connection, waChatId, ct) is { } item)
+            if (finished > 0)
             {
-                if (finished > 0)
-                {
-                    await Task.Delay(options.Value.PerChatGap, clock, ct);
-                }
-
-                if (!await DispatchAsync(connection, item, ct))
-                {
-                    break;
-                }
-
-                finished++;
+                await Task.Delay(options.Value.PerChatGap, clock, ct);
             }
-        }
-        finally
-        {
-            await AdvisoryLock.ReleaseAsync(connection, lockKey);
+
+            if (!await DispatchAsync(connection, item, ct))
+            {
+                break;
+            }
+
+            finished++;
         }
 
         return finished;

@@ -73,30 +73,9 @@ public sealed class DriverRepository(NpgsqlDataSource dataSource)
                 return new RegisterOutcome(RegisterResult.NifTaken, null, null);
             }
 
-            var insert = new
-            {
-                Id = Guid.CreateVersion7(),
-                registration.PhoneE164,
-                registration.WaChatId,
-                registration.FullName,
-                registration.Nif,
-                registration.Email,
-                registration.BirthDate,
-                registration.DistrictCode,
-                registration.Municipality,
-                registration.PostalCode,
-                registration.VehicleType,
-                registration.LicencePlate,
-                registration.DrivingLicenceNumber,
-                registration.LicenceCategories,
-                registration.Iban,
-                registration.Availability,
-                registration.PrivacyNoticeVersion,
-                registration.PrivacyAcceptedAt,
-                Source = "typebot",
-                registration.TypebotResultId,
-                registration.ChatwootConversationId,
-            };
+            var insert = new DynamicParameters(registration);
+            insert.Add("Id", Guid.CreateVersion7());
+            insert.Add("Source", "typebot");
             var createdId = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(InsertSql, insert, tx, cancellationToken: ct));
             if (createdId is { } id)
             {
@@ -113,29 +92,10 @@ public sealed class DriverRepository(NpgsqlDataSource dataSource)
             }
 
             var status = existing.Status is DriverStatus.Withdrawn or DriverStatus.Rejected ? DriverStatus.Submitted : existing.Status;
-            await connection.ExecuteAsync(new CommandDefinition(ResubmitSql, new
-            {
-                existing.Id,
-                registration.WaChatId,
-                registration.FullName,
-                registration.Nif,
-                registration.Email,
-                registration.BirthDate,
-                registration.DistrictCode,
-                registration.Municipality,
-                registration.PostalCode,
-                registration.VehicleType,
-                registration.LicencePlate,
-                registration.DrivingLicenceNumber,
-                registration.LicenceCategories,
-                registration.Iban,
-                registration.Availability,
-                registration.PrivacyNoticeVersion,
-                registration.PrivacyAcceptedAt,
-                registration.TypebotResultId,
-                registration.ChatwootConversationId,
-                Status = status,
-            }, tx, cancellationToken: ct));
+            var update = new DynamicParameters(registration);
+            update.Add("Id", existing.Id);
+            update.Add("Status", status);
+            await connection.ExecuteAsync(new CommandDefinition(ResubmitSql, update, tx, cancellationToken: ct));
             await connection.ExecuteAsync(new CommandDefinition(HistorySql,
                 new { DriverId = existing.Id, FromStatus = existing.Status, ToStatus = status, Reason = "dados reenviados pelo condutor", Actor = actor }, tx, cancellationToken: ct));
             await tx.CommitAsync(ct);
