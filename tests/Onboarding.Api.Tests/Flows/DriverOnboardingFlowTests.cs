@@ -90,7 +90,7 @@ public sealed class DriverOnboardingFlowTests(AppFixture app) : IntegrationConte
 
         run.Texts.Count.ShouldBe(2);
         run.Texts[0].ShouldBe(Submitting);
-        run.Texts[1].ShouldStartWith("Este NIF já está associado a outro número de telefone");
+        run.Texts[1].ShouldStartWith(RegisterDriverMessages.NifTaken);
         run.Texts[1].ShouldContain("Um agente vai continuar a conversa consigo");
         run.Last.IsEndOfFlow.ShouldBeTrue();
         run.Variable("http_status").ShouldBe("409");

@@ -107,14 +107,14 @@ public sealed class DriverOnboardingFlowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Nif_held_by_another_phone_ends_with_the_explanation()
+    public async Task A_409_ends_with_the_apis_explanation()
     {
         Answer(409, """{"ok":false,"message":"Este NIF já está registado.","errors":[{"field":"nif","code":"nif.taken","message":"NIF já registado."}],"first_error_field":"nif"}""");
         var (sessionId, _) = await StartAsync(_api.BaseUrl);
 
         var end = await AnswerAllAsync(sessionId);
 
-        ChatText.Of(end)[1].ShouldContain("Este NIF já está associado a outro número de telefone");
+        ChatText.Of(end)[1].ShouldContain("Este NIF já está registado.");
         end.ContainsKey("input").ShouldBeFalse();
     }
 

@@ -29,6 +29,6 @@ internal static class RegisterDriverExamples
     public static readonly RegisterDriverResponse Created = new(true, Guid.Parse("019a7c1e-3b2f-7a10-9c41-5d2e8f6a1b3c"), "submitted", true,
         "Obrigado, Maria! Recebemos o seu registo (ref. 8F6A1B3C). A nossa equipa vai analisá-lo e responde-lhe aqui no WhatsApp.");
 
-    public static readonly FlatError Invalid = FlatError.From("O NIF indicado não é válido. Verifique os 9 algarismos.",
-        [new FieldError("nif", "nif.checksum", "O NIF indicado não é válido. Verifique os 9 algarismos.")]);
+    public static readonly FlatError Invalid = FlatError.From("O NIF não é válido. Verifique os algarismos, por favor.",
+        [new FieldError("nif", "nif.checksum", "O NIF não é válido. Verifique os algarismos, por favor.")]);
 }
