@@ -17,6 +17,7 @@ public sealed class ChangeDriverStatusEndpoint(DriverRepository drivers) : Endpo
         {
             s.Summary = "Move a driver through the review (optimistic concurrency on version)";
             s.ExampleRequest = new ChangeDriverStatusRequest { Status = "approved", Reason = "Documentos verificados", Version = 2 };
+            s.ResponseExamples[200] = DriverExamples.Details;
         });
     }
 

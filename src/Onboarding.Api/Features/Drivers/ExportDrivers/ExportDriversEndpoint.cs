@@ -26,7 +26,11 @@ public sealed class ExportDriversEndpoint(DriverRepository drivers) : Endpoint<L
         AuthSchemes(ApiKeyAuthenticationHandler.SchemeName);
         Roles(ApiRoles.Staff);
         Description(d => d.WithTags("Drivers").Produces(200, contentType: "text/csv"));
-        Summary(s => s.Summary = "Export the filtered drivers as CSV (UTF-8, comma separated; IBAN left out)");
+        Summary(s =>
+        {
+            s.Summary = "Export the filtered drivers as CSV (UTF-8, comma separated; IBAN left out)";
+            s.ExampleRequest = new ListDriversRequest { Status = "approved", District = "Porto" };
+        });
     }
 
     public override async Task HandleAsync(ListDriversRequest req, CancellationToken ct)

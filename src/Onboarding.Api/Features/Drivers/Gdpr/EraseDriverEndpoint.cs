@@ -19,7 +19,11 @@ public sealed class EraseDriverEndpoint(DriverRepository drivers) : Endpoint<Era
         AuthSchemes(ApiKeyAuthenticationHandler.SchemeName);
         Roles(ApiRoles.Staff);
         Description(d => d.WithTags("GDPR").Produces(404));
-        Summary(s => s.Summary = "Erase (anonymise) one driver's personal data");
+        Summary(s =>
+        {
+            s.Summary = "Erase (anonymise) one driver's personal data";
+            s.ResponseExamples[200] = DriverExamples.Details with { Status = "erased", FullName = null, Nif = null, Iban = null, Email = null };
+        });
     }
 
     public override async Task HandleAsync(EraseDriverRequest req, CancellationToken ct)

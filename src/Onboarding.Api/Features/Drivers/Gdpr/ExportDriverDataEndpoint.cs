@@ -15,7 +15,11 @@ public sealed class ExportDriverDataEndpoint(DriverRepository drivers, TimeProvi
         AuthSchemes(ApiKeyAuthenticationHandler.SchemeName);
         Roles(ApiRoles.Staff);
         Description(d => d.WithTags("GDPR").Produces(404));
-        Summary(s => s.Summary = "Export all personal data held about one driver");
+        Summary(s =>
+        {
+            s.Summary = "Export all personal data held about one driver";
+            s.ResponseExamples[200] = new ExportDriverDataResponse(new DateTime(2026, 11, 26, 10, 0, 0, DateTimeKind.Utc), "Léguas Franzinas", DriverExamples.Details);
+        });
     }
 
     public override async Task HandleAsync(EraseDriverRequest req, CancellationToken ct)

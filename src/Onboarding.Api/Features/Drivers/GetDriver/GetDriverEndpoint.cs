@@ -17,7 +17,11 @@ public sealed class GetDriverEndpoint(DriverRepository drivers) : Endpoint<GetDr
         AuthSchemes(ApiKeyAuthenticationHandler.SchemeName);
         Roles(ApiRoles.Staff);
         Description(d => d.WithTags("Drivers").Produces(404));
-        Summary(s => s.Summary = "One driver with the review history");
+        Summary(s =>
+        {
+            s.Summary = "One driver with the review history";
+            s.ResponseExamples[200] = DriverExamples.Details;
+        });
     }
 
     public override async Task HandleAsync(GetDriverRequest req, CancellationToken ct)
