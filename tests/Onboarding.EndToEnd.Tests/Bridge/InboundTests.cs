@@ -1,5 +1,6 @@
 using System.Net;
 using Onboarding.EndToEnd.Tests.Infrastructure;
+using Onboarding.Tests.Shared;
 
 namespace Onboarding.EndToEnd.Tests.Bridge;
 
@@ -15,7 +16,7 @@ public sealed class InboundTests(BridgeFixture bridge) : BridgeContext(bridge)
             await phone.SendTextAsync($"mensagem {i}");
         }
 
-        await EventuallyAsync(() => ChatwootMessagesOf(e164).Count >= 5, "five messages in Chatwoot");
+        await Eventually.TrueAsync(() => ChatwootMessagesOf(e164).Count >= 5, "five messages in Chatwoot");
         var messages = ChatwootMessagesOf(e164);
         messages.Select(m => m.Content).ShouldBe(["mensagem 1", "mensagem 2", "mensagem 3", "mensagem 4", "mensagem 5"]);
         messages.ShouldAllBe(m => m.MessageType == "incoming" && m.SourceId!.StartsWith("wa:"));
@@ -37,8 +38,8 @@ public sealed class InboundTests(BridgeFixture bridge) : BridgeContext(bridge)
             replay.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
-        await EventuallyAsync(() => ChatwootMessagesOf(e164).Count >= 1, "the message in Chatwoot");
-        await EventuallyAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM inbound_messages WHERE state = 'pending'") == 0, "the ledger drained");
+        await Eventually.TrueAsync(() => ChatwootMessagesOf(e164).Count >= 1, "the message in Chatwoot");
+        await Eventually.TrueAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM inbound_messages WHERE state = 'pending'") == 0, "the ledger drained");
         ChatwootMessagesOf(e164).Count.ShouldBe(1);
         (await ScalarAsync<long>("SELECT count(*) FROM inbound_messages")).ShouldBe(1);
     }
@@ -73,7 +74,7 @@ public sealed class InboundTests(BridgeFixture bridge) : BridgeContext(bridge)
             response.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
-        await EventuallyAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM inbound_messages WHERE state = 'skipped'") == 2, "both skipped");
+        await Eventually.TrueAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM inbound_messages WHERE state = 'skipped'") == 2, "both skipped");
         (await ScalarAsync<string>("SELECT string_agg(skip_reason, ',' ORDER BY skip_reason) FROM inbound_messages")).ShouldBe("broadcast,group");
     }
 
@@ -88,11 +89,11 @@ public sealed class InboundTests(BridgeFixture bridge) : BridgeContext(bridge)
             await phone.SendTextAsync($"durante a falha {i}");
         }
 
-        await EventuallyAsync(async () => await ScalarAsync<long>("SELECT coalesce(max(attempts), 0) FROM inbound_messages") >= 2, "retries while Chatwoot is down");
+        await Eventually.TrueAsync(async () => await ScalarAsync<long>("SELECT coalesce(max(attempts), 0) FROM inbound_messages") >= 2, "retries while Chatwoot is down");
         ChatwootMessagesOf(e164).ShouldBeEmpty();
 
         Bridge.Chatwoot.Faults.Down = false;
-        await EventuallyAsync(() => ChatwootMessagesOf(e164).Count >= 6, "the backlog in Chatwoot", 30);
+        await Eventually.TrueAsync(() => ChatwootMessagesOf(e164).Count >= 6, "the backlog in Chatwoot", 30);
         ChatwootMessagesOf(e164).Select(m => m.Content).ShouldBe(Enumerable.Range(1, 6).Select(i => $"durante a falha {i}"));
         Bridge.Chatwoot.Contacts.Count(c => c.PhoneNumber == e164).ShouldBe(1);
         Bridge.Chatwoot.Conversations.Count(c => c.ContactId == Bridge.Chatwoot.Contacts.Single(x => x.PhoneNumber == e164).Id).ShouldBe(1);
@@ -103,11 +104,11 @@ public sealed class InboundTests(BridgeFixture bridge) : BridgeContext(bridge)
     {
         var e164 = NewPhone();
         await Bridge.Wpp.Phone(e164).SendTextAsync("antes da falha");
-        await EventuallyAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM inbound_messages WHERE state = 'done'") == 1, "mirrored");
+        await Eventually.TrueAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM inbound_messages WHERE state = 'done'") == 1, "mirrored");
 
         // What a crash right after Chatwoot answered leaves behind: the message posted, the row still pending.
         await ScalarAsync<int>("UPDATE inbound_messages SET state = 'pending', attempts = 1, chatwoot_message_id = NULL, next_attempt_at = now()");
-        await EventuallyAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM inbound_messages WHERE state = 'done'") == 1, "replayed");
+        await Eventually.TrueAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM inbound_messages WHERE state = 'done'") == 1, "replayed");
 
         ChatwootMessagesOf(e164).Count.ShouldBe(1);
         (await ScalarAsync<long?>("SELECT chatwoot_message_id FROM inbound_messages")).ShouldBe(ChatwootMessagesOf(e164)[0].Id);
@@ -120,13 +121,13 @@ public sealed class InboundTests(BridgeFixture bridge) : BridgeContext(bridge)
         var digits = e164.TrimStart('+');
         var lidPhone = Bridge.Wpp.Phone(e164, "Rui", lid: "2" + digits[^9..] + "12345");
         await lidPhone.SendTextAsync("pelo lid");
-        await EventuallyAsync(() => ChatwootMessagesOf(e164).Count == 1, "the lid message on the phone's contact");
+        await Eventually.TrueAsync(() => ChatwootMessagesOf(e164).Count == 1, "the lid message on the phone's contact");
 
         var fromNumber = $$"""{"event":"onmessage","session":"leguas","id":"false_{{digits}}@c.us_PN1","from":"{{digits}}@c.us","chatId":"{{digits}}@c.us","body":"pelo número","type":"chat","notifyName":"Rui","t":{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}}}""";
         using var response = await PostJsonAsync("/webhooks/wppconnect/" + BridgeFixture.WebhookToken, fromNumber);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        await EventuallyAsync(() => ChatwootMessagesOf(e164).Count == 2, "both messages in one conversation");
+        await Eventually.TrueAsync(() => ChatwootMessagesOf(e164).Count == 2, "both messages in one conversation");
         ChatwootMessagesOf(e164).Select(m => m.Content).ShouldBe(["pelo lid", "pelo número"]);
         Bridge.Chatwoot.Contacts.Count(c => c.PhoneNumber == e164).ShouldBe(1);
         (await ScalarAsync<long>("SELECT count(*) FROM contacts")).ShouldBe(1);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Onboarding.EndToEnd.Tests.Infrastructure;
 using Onboarding.Sandbox.Chatwoot;
+using Onboarding.Tests.Shared;
 
 namespace Onboarding.EndToEnd.Tests.Bridge;
 
@@ -12,7 +13,7 @@ public sealed class OutboundTests(BridgeFixture bridge) : BridgeContext(bridge)
     {
         var e164 = NewPhone();
         await Bridge.Wpp.Phone(e164, "Ana").SendTextAsync("Olá");
-        await EventuallyAsync(() => ChatwootMessagesOf(e164).Count == 1, "the first message mirrored");
+        await Eventually.TrueAsync(() => ChatwootMessagesOf(e164).Count == 1, "the first message mirrored");
         return (e164, ConversationOf(e164)!.Id);
     }
 
@@ -25,8 +26,8 @@ public sealed class OutboundTests(BridgeFixture bridge) : BridgeContext(bridge)
 
         delivery!.Succeeded.ShouldBeTrue(delivery.Error);
         var phone = Bridge.Wpp.Phone(e164);
-        await EventuallyAsync(() => phone.Received.Any(m => m.Body == "Olá Ana, em que posso ajudar?"), "the reply on the phone");
-        await EventuallyAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM outbox WHERE state = 'sent'") == 1, "the outbox row sent");
+        await Eventually.TrueAsync(() => phone.Received.Any(m => m.Body == "Olá Ana, em que posso ajudar?"), "the reply on the phone");
+        await Eventually.TrueAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM outbox WHERE state = 'sent'") == 1, "the outbox row sent");
         phone.Received.Count(m => m.Body == "Olá Ana, em que posso ajudar?").ShouldBe(1);
     }
 
@@ -42,7 +43,7 @@ public sealed class OutboundTests(BridgeFixture bridge) : BridgeContext(bridge)
             replay.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
-        await EventuallyAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM outbox WHERE state = 'sent'") == 1, "sent");
+        await Eventually.TrueAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM outbox WHERE state = 'sent'") == 1, "sent");
         Bridge.Wpp.Phone(e164).Received.Count(m => m.Body == "Uma só vez").ShouldBe(1);
         (await ScalarAsync<long>("SELECT count(*) FROM outbox")).ShouldBe(1);
     }
@@ -97,8 +98,8 @@ public sealed class OutboundTests(BridgeFixture bridge) : BridgeContext(bridge)
         await Bridge.Chatwoot.AgentReplyAsync(conversation, "depois de falhar");
 
         var phone = Bridge.Wpp.Phone(e164);
-        await EventuallyAsync(() => phone.Received.Any(m => m.Body == "depois de falhar"), "delivered after retries");
-        await EventuallyAsync(() => Bridge.Chatwoot.Messages(conversation).Any(m => m.Private && m.Content!.Contains("após")), "the recovery note");
+        await Eventually.TrueAsync(() => phone.Received.Any(m => m.Body == "depois de falhar"), "delivered after retries");
+        await Eventually.TrueAsync(() => Bridge.Chatwoot.Messages(conversation).Any(m => m.Private && m.Content!.Contains("após")), "the recovery note");
         phone.Received.Count(m => m.Body == "depois de falhar").ShouldBe(1);
         (await ScalarAsync<int>("SELECT attempts FROM outbox")).ShouldBe(3);
     }
@@ -114,7 +115,7 @@ public sealed class OutboundTests(BridgeFixture bridge) : BridgeContext(bridge)
         }
 
         var phone = Bridge.Wpp.Phone(e164);
-        await EventuallyAsync(() => phone.Received.Count(m => m.Body!.StartsWith("resposta")) == 5, "five replies");
+        await Eventually.TrueAsync(() => phone.Received.Count(m => m.Body!.StartsWith("resposta")) == 5, "five replies");
         phone.Received.Where(m => m.Body!.StartsWith("resposta")).Select(m => m.Body).ShouldBe(Enumerable.Range(1, 5).Select(i => $"resposta {i}"));
     }
 

@@ -24,26 +24,6 @@ public abstract class BridgeContext(BridgeFixture bridge) : IAsyncLifetime
     /// <summary>A phone number no other test uses, so the fakes' state never mixes between tests.</summary>
     protected static string NewPhone() => $"+35191{Interlocked.Increment(ref _phones) + (Environment.ProcessId % 100 * 10000):0000000}";
 
-    /// <summary>Waits (bounded) until the condition holds; fails with the message otherwise.</summary>
-    protected static async Task EventuallyAsync(Func<Task<bool>> condition, string what, int seconds = 15)
-    {
-        var until = DateTime.UtcNow.AddSeconds(seconds);
-        while (DateTime.UtcNow < until)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(50);
-        }
-
-        (await condition()).ShouldBeTrue($"Timed out waiting for: {what}");
-    }
-
-    protected static Task EventuallyAsync(Func<bool> condition, string what, int seconds = 15) =>
-        EventuallyAsync(() => Task.FromResult(condition()), what, seconds);
-
     /// <summary>The Chatwoot conversation the bridge made for this phone, if any yet.</summary>
     protected CwConversation? ConversationOf(string e164)
     {

@@ -3,6 +3,7 @@ using Onboarding.Bridge.Clients.Resilience;
 using Onboarding.Bridge.Clients.WppConnect;
 using Onboarding.Bridge.Tests.Harness;
 using Onboarding.Sandbox.WppConnect;
+using Onboarding.Tests.Shared;
 
 namespace Onboarding.Bridge.Tests.Clients.WppConnect;
 
@@ -44,7 +45,7 @@ public sealed class WppConnectSessionTests : IAsyncLifetime
 
         (await Client.StartSessionAsync(_sink.Url, ct)).Status.ShouldBe("CLOSED");
 
-        await Eventually.TrueAsync(() => _wpp.SessionStatus == "CONNECTED");
+        await Eventually.TrueAsync(() => _wpp.SessionStatus == "CONNECTED", "the session connected", seconds: 5);
         (await Client.GetSessionStatusAsync(ct)).Status.ShouldBe("CONNECTED");
         (await Client.GetQrCodePngAsync(ct))!.Take(4).ShouldBe(new byte[] { 0x89, 0x50, 0x4E, 0x47 });
         await _sink.WaitForAsync(b => b.Contains("\"qrcode\"", StringComparison.Ordinal) && b.Contains("\"urlcode\"", StringComparison.Ordinal));
