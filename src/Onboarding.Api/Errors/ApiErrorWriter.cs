@@ -14,26 +14,24 @@ public static class ApiErrorWriter
 
     public static Task WriteAsync(HttpContext context, int status, string code, string message, string field = "")
     {
-        var json = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var json = JsonOf(context);
         context.Response.StatusCode = status;
         if (IsTypebotRoute(context))
         {
-            var errors = string.IsNullOrEmpty(field) ? [] : new[] { new FieldError(field, code, message) };
-            return context.Response.WriteAsJsonAsync(new FlatError(false, message, errors, errors.Length > 0 ? field : null), json);
+            FieldError[] errors = string.IsNullOrEmpty(field) ? [] : [new FieldError(field, code, message)];
+            return context.Response.WriteAsJsonAsync(FlatError.From(message, errors), json);
         }
 
         var problem = new ProblemDetails
         {
             Status = status,
-            Title = ReasonPhrases(status),
+            Title = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status),
             Detail = message,
             Instance = context.Request.Path,
             Extensions = { ["code"] = code, ["trace_id"] = context.TraceIdentifier },
         };
         return context.Response.WriteAsJsonAsync(problem, json, "application/problem+json");
     }
-
-    private static string ReasonPhrases(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
 
     public static JsonSerializerOptions JsonOf(HttpContext context) =>
         context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Onboarding.Api.Http;
 
 namespace Onboarding.Api.Features.Webhooks;
 
@@ -7,20 +8,11 @@ public static class WebhookBody
 {
     public static async Task<(byte[] Raw, JsonElement? Json)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        if (await BoundedBody.ReadAsync(request, maxBytes, ct) is not { } raw)
         {
-            if (buffer.Length + read > maxBytes)
-            {
-                return (buffer.ToArray(), null);
-            }
-
-            buffer.Write(chunk, 0, read);
+            return ([], null);
         }
 
-        var raw = buffer.ToArray();
         try
         {
             using var document = JsonDocument.Parse(raw);

@@ -29,13 +29,14 @@ public sealed class EraseDriverEndpoint(DriverRepository drivers) : Endpoint<Era
     public override async Task HandleAsync(EraseDriverRequest req, CancellationToken ct)
     {
         var actor = User.FindFirstValue(ClaimTypes.Name) ?? "staff";
-        if (!await drivers.EraseAsync(req.Id, actor, ct) && await drivers.GetAsync(req.Id, ct) is null)
+        // Erasing twice is not an error: the second call finds nothing personal left and shows the erased row.
+        await drivers.EraseAsync(req.Id, actor, ct);
+        if (await drivers.GetAsync(req.Id, ct) is not { } driver)
         {
             await Send.NotFoundAsync(ct);
             return;
         }
 
-        var driver = await drivers.GetAsync(req.Id, ct);
-        await Send.OkAsync(DriverDetails.From(driver!, await drivers.GetHistoryAsync(req.Id, ct)), ct);
+        await Send.OkAsync(DriverDetails.From(driver, await drivers.GetHistoryAsync(req.Id, ct)), ct);
     }
 }

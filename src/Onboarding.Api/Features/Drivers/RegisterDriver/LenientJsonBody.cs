@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Onboarding.Api.Errors;
+using Onboarding.Api.Http;
 
 namespace Onboarding.Api.Features.Drivers.RegisterDriver;
 
@@ -21,24 +22,12 @@ public static class LenientJsonBody
             return Fail([], "body", "body.content_type", "O pedido deve ser JSON (Content-Type: application/json).");
         }
 
-        if (request.ContentLength > MaxBytes)
+        // A declared length over the limit is refused before reading a byte.
+        if (request.ContentLength > MaxBytes || await BoundedBody.ReadAsync(request, MaxBytes, ct) is not { } raw)
         {
             return Fail([], "body", "body.too_large", $"O pedido excede {MaxBytes / 1024} KB.");
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBytes)
-            {
-                return Fail([], "body", "body.too_large", $"O pedido excede {MaxBytes / 1024} KB.");
-            }
-        }
-
-        var raw = buffer.ToArray();
         JsonDocument document;
         try
         {
