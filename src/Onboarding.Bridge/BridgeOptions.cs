@@ -28,6 +28,24 @@ public sealed class BridgeOptions
     /// <summary>Maximum age of a signed Chatwoot webhook (replay window).</summary>
     public TimeSpan SignatureWindow { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How often the catch-up job walks WPPConnect's chats for messages the webhooks did not bring.</summary>
+    public TimeSpan CatchUpInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the WhatsApp session state is checked.</summary>
+    public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the gauges are refreshed and due work is swept up.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long finished ledger and outbox rows are kept.</summary>
+    public TimeSpan LedgerRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Start a CLOSED WhatsApp session again from its saved login.</summary>
+    public bool ReopenClosedSession { get; set; } = true;
+
+    /// <summary>Run the clustered scheduler (catch-up, session health, sweep, retention) on this replica.</summary>
+    public bool Scheduler { get; set; } = true;
+
     public TimeSpan Backoff(int attempts)
     {
         var delay = FirstRetryDelay.TotalMilliseconds * Math.Pow(2, Math.Clamp(attempts - 1, 0, 20));

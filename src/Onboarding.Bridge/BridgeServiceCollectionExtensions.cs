@@ -3,7 +3,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Onboarding.Bridge.Clients.Chatwoot;
 using Onboarding.Bridge.Clients.WppConnect;
 using Onboarding.Bridge.Contacts;
+using Onboarding.Bridge.CatchUp;
 using Onboarding.Bridge.Hosting;
+using Onboarding.Bridge.Jobs;
+using Onboarding.Bridge.Observability;
+using Onboarding.Bridge.Retention;
+using Onboarding.Bridge.Session;
 using Onboarding.Bridge.Inbound;
 using Onboarding.Bridge.Outbox;
 using Onboarding.Bridge.Webhooks;
@@ -27,9 +32,18 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<WppConnectWebhookIntake>();
         services.AddSingleton<ChatwootWebhookIntake>();
+        services.AddSingleton<BridgeState>();
+        services.AddSingleton<BridgeDepths>();
+        services.AddSingleton<WppConnectCatchUp>();
+        services.AddSingleton<SessionHealth>();
+        services.AddSingleton<LedgerRetention>();
         if (runPump)
         {
             services.AddHostedService<BridgePump>();
+            if (configuration.GetSection(BridgeOptions.Section).GetValue(nameof(BridgeOptions.Scheduler), true))
+            {
+                services.AddBridgeScheduler(configuration);
+            }
         }
 
         return services;

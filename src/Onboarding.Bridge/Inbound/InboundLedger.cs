@@ -17,6 +17,9 @@ public sealed class LedgerRow
     public DateTime ReceivedAt { get; init; }
 }
 
+/// <summary>A message to record in the ledger.</summary>
+public sealed record LedgerEntry(string WaMessageId, string WaChatId, bool FromMe, DateTime WaTimestamp, string PayloadJson);
+
 /// <summary>
 /// The inbound ledger: the unique WhatsApp message id makes a webhook, a replayed webhook and the catch-up poll
 /// record each message once, whichever arrives first.
@@ -41,6 +44,33 @@ public sealed class InboundLedger(NpgsqlDataSource dataSource)
             via,
             payload = new Jsonb(payloadJson),
         }, cancellationToken: ct)) == 1;
+    }
+
+    /// <summary>Records a batch (the catch-up poll) in one statement; returns how many were new.</summary>
+    public async Task<int> RecordManyAsync(IReadOnlyList<LedgerEntry> entries, string via, CancellationToken ct)
+    {
+        if (entries.Count == 0)
+        {
+            return 0;
+        }
+
+        const string sql = """
+            INSERT INTO inbound_messages (wa_message_id, wa_chat_id, from_me, wa_timestamp, received_via, payload)
+            SELECT e.id, e.chat, e.from_me, e.at, @via, e.payload::jsonb
+            FROM unnest(@ids, @chats, @fromMe, @ats, @payloads) WITH ORDINALITY AS e(id, chat, from_me, at, payload, n)
+            ORDER BY e.n
+            ON CONFLICT (wa_message_id) DO NOTHING
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new
+        {
+            via,
+            ids = entries.Select(e => e.WaMessageId).ToArray(),
+            chats = entries.Select(e => e.WaChatId).ToArray(),
+            fromMe = entries.Select(e => e.FromMe).ToArray(),
+            ats = entries.Select(e => e.WaTimestamp).ToArray(),
+            payloads = entries.Select(e => e.PayloadJson).ToArray(),
+        }, cancellationToken: ct));
     }
 
     /// <summary>Chats with work due now, oldest first.</summary>

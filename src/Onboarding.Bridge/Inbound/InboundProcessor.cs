@@ -11,6 +11,7 @@ using Onboarding.Bridge.Clients.WppConnect.Dtos;
 using Onboarding.Bridge.Clients.WppConnect.Json;
 using Onboarding.Bridge.Contacts;
 using Onboarding.Bridge.Hosting;
+using Onboarding.Bridge.Observability;
 
 namespace Onboarding.Bridge.Inbound;
 
@@ -58,19 +59,26 @@ public sealed partial class InboundProcessor(
         }
         catch (JsonException)
         {
-            await InboundLedger.MarkSkippedAsync(connection, row.Id, "unreadable", ct);
+            await SkipAsync(connection, row.Id, "unreadable", ct);
             return true;
         }
 
         if (SkipReason(row, message) is { } reason)
         {
-            await InboundLedger.MarkSkippedAsync(connection, row.Id, reason, ct);
+            await SkipAsync(connection, row.Id, reason, ct);
             return true;
+        }
+
+        if (row.FromMe && await SendInFlightAsync(connection, row.WaChatId, ct))
+        {
+            // Our own send to this chat has not recorded its WhatsApp id yet: wait, so its echo is recognised.
+            await InboundLedger.MarkRetryAsync(connection, row.Id, "waiting for an outbox send to settle", TimeSpan.FromSeconds(1), giveUp: false, ct);
+            return false;
         }
 
         if (row.FromMe && await SentByUsAsync(connection, row.WaMessageId, ct))
         {
-            await InboundLedger.MarkSkippedAsync(connection, row.Id, "echo", ct);
+            await SkipAsync(connection, row.Id, "echo", ct);
             return true;
         }
 
@@ -89,7 +97,7 @@ public sealed partial class InboundProcessor(
             await InboundLedger.MarkAttemptAsync(connection, row.Id, ct);
             var posted = await chatwoot.CreateMessageAsync(target.ChatwootConversationId, outgoing, ct);
             await InboundLedger.MarkDoneAsync(connection, row.Id, posted.Id, ct);
-            InboundMetrics.Mirrored(clock.GetUtcNow().UtcDateTime - row.ReceivedAt);
+            BridgeMetrics.Mirrored(clock.GetUtcNow().UtcDateTime - row.ReceivedAt);
             return true;
         }
         catch (UpstreamException e) when (e.StatusCode == HttpStatusCode.NotFound && e.Message.Contains("messages/create", StringComparison.Ordinal))
@@ -109,6 +117,7 @@ public sealed partial class InboundProcessor(
             var giveUp = age > options.Value.RetryBudget;
             var delay = (e as UpstreamException)?.RetryAfter ?? options.Value.Backoff(row.Attempts + 1);
             LogRetry(row.Id, e.Message, giveUp);
+            BridgeMetrics.Retried("inbound");
             await InboundLedger.MarkAttemptAsync(connection, row.Id, ct);
             await InboundLedger.MarkRetryAsync(connection, row.Id, e.Message, delay, giveUp, ct);
             return giveUp;
@@ -166,9 +175,19 @@ public sealed partial class InboundProcessor(
             : ChatwootNewMessage.Incoming(content, sourceId) with { Attachments = attachments };
     }
 
+    private static Task SkipAsync(NpgsqlConnection connection, long id, string reason, CancellationToken ct)
+    {
+        BridgeMetrics.SkippedInbound(reason);
+        return InboundLedger.MarkSkippedAsync(connection, id, reason, ct);
+    }
+
     private static async Task<bool> SentByUsAsync(NpgsqlConnection connection, string waMessageId, CancellationToken ct) =>
         await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             "SELECT EXISTS (SELECT 1 FROM outbox WHERE wa_message_id = @waMessageId)", new { waMessageId }, cancellationToken: ct));
+
+    private static async Task<bool> SendInFlightAsync(NpgsqlConnection connection, string waChatId, CancellationToken ct) =>
+        await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM outbox WHERE wa_chat_id = @waChatId AND state = 'sending')", new { waChatId }, cancellationToken: ct));
 
     private static async Task<int?> ConversationOfAsync(NpgsqlConnection connection, string waChatId, CancellationToken ct) =>
         (int?)await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(

@@ -5,6 +5,7 @@ using Onboarding.Bridge.Clients.Chatwoot;
 using Onboarding.Bridge.Clients.Resilience;
 using Onboarding.Bridge.Clients.WppConnect;
 using Onboarding.Bridge.Hosting;
+using Onboarding.Bridge.Observability;
 
 namespace Onboarding.Bridge.Outbox;
 
@@ -74,6 +75,7 @@ public sealed partial class OutboxDispatcher(
         {
             case WppSendOutcome.Sent:
                 await OutboxStore.MarkSentAsync(connection, item.Id, result.MessageId, ct);
+                BridgeMetrics.Sent(clock.GetUtcNow().UtcDateTime - item.CreatedAt);
                 if (item.Attempts > 0 && item.ChatwootConversationId is { } recovered)
                 {
                     await NoteAsync((int)recovered, $"✅ Mensagem entregue ao WhatsApp após {item.Attempts + 1} tentativas.", ct);
@@ -92,6 +94,7 @@ public sealed partial class OutboxDispatcher(
 
                 var delay = result.RetryAfter ?? options.Value.Backoff(item.Attempts + 1);
                 LogRetry(item.Id, result.Outcome, result.Error);
+                BridgeMetrics.Retried("outbox");
                 if (result.Outcome == WppSendOutcome.Unknown)
                 {
                     await OutboxStore.MarkUncertainAsync(connection, item.Id, result.Error ?? "unknown", delay, ct);

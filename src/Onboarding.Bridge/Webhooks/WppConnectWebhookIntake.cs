@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Dapper;
-using Npgsql;
 using Onboarding.Bridge.Clients.WppConnect.Dtos;
 using Onboarding.Bridge.Clients.WppConnect.Json;
 using Onboarding.Bridge.Hosting;
@@ -16,7 +14,7 @@ public enum IntakeResult
 }
 
 /// <summary>Stores what a WPPConnect webhook brings (flattened event payloads) and wakes the pump; no remote calls.</summary>
-public sealed class WppConnectWebhookIntake(InboundLedger ledger, NpgsqlDataSource dataSource, BridgeSignal signal)
+public sealed class WppConnectWebhookIntake(InboundLedger ledger, BridgeState state, BridgeSignal signal)
 {
     private static readonly HashSet<string> MessageEvents = ["onmessage", "onselfmessage", "unreadmessages", "onanymessage"];
 
@@ -43,15 +41,10 @@ public sealed class WppConnectWebhookIntake(InboundLedger ledger, NpgsqlDataSour
 
         if (name is "status-find" or "qrcode")
         {
-            var key = name == "qrcode" ? "wpp.qrcode" : "wpp.status";
-            var value = name == "qrcode" ? payload.TryGetProperty("qrcode", out var q) ? q.GetString() : null
-                : payload.TryGetProperty("status", out var s) ? s.GetString() : null;
+            var value = name == "qrcode" ? Str(payload, "qrcode") : Str(payload, "status");
             if (value is not null)
             {
-                await using var connection = await dataSource.OpenConnectionAsync(ct);
-                await connection.ExecuteAsync(new CommandDefinition(
-                    "INSERT INTO bridge_state (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()",
-                    new { key, value }, cancellationToken: ct));
+                await state.SetAsync(name == "qrcode" ? BridgeState.QrCode : BridgeState.SessionEvent, value, ct);
             }
 
             return IntakeResult.Recorded;
@@ -59,4 +52,7 @@ public sealed class WppConnectWebhookIntake(InboundLedger ledger, NpgsqlDataSour
 
         return IntakeResult.Ignored;
     }
+
+    private static string? Str(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }

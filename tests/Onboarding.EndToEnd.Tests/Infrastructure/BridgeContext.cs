@@ -1,4 +1,7 @@
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Onboarding.Bridge.CatchUp;
+using Onboarding.Bridge.Hosting;
 using Npgsql;
 using Onboarding.Sandbox.Chatwoot;
 
@@ -17,7 +20,14 @@ public abstract class BridgeContext(BridgeFixture bridge) : IAsyncLifetime
         Bridge.Wpp.Faults.Reset();
         Bridge.Chatwoot.Faults.Reset();
         await Bridge.Database.ResetAsync();
+
+        // Catch-up passes in a test look only at chats active from now on, not at those of earlier tests.
+        await Bridge.Services.GetRequiredService<BridgeState>().SetAsync(
+            BridgeState.CatchUpWatermark, (DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 120).ToString(System.Globalization.CultureInfo.InvariantCulture), default);
     }
+
+    protected Task<CatchUpResult> CatchUpAsync() =>
+        Bridge.Services.GetRequiredService<WppConnectCatchUp>().RunOnceAsync(TestContext.Current.CancellationToken);
 
     public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
@@ -38,6 +48,12 @@ public abstract class BridgeContext(BridgeFixture bridge) : IAsyncLifetime
         Bridge.Http.PostAsync(url, new StringContent(body, System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
 
     protected Task<HttpResponseMessage> PostJsonAsync(Uri url, string body) => PostJsonAsync(url.ToString(), body);
+
+    protected async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? args = null)
+    {
+        await using var connection = new NpgsqlConnection(Bridge.Database.ConnectionString);
+        return (await connection.QueryAsync<T>(sql, args)).AsList();
+    }
 
     protected async Task<T> ScalarAsync<T>(string sql, object? args = null)
     {

@@ -1,0 +1,53 @@
+using Onboarding.Bridge.CatchUp;
+using Onboarding.Bridge.Hosting;
+using Onboarding.Bridge.Observability;
+using Onboarding.Bridge.Retention;
+using Onboarding.Bridge.Session;
+using Quartz;
+
+namespace Onboarding.Bridge.Jobs;
+
+// The scheduled jobs: thin, each one call into a service that tests run directly. Clustered Quartz fires each on
+// one replica at a time; DisallowConcurrentExecution (set at registration) keeps a slow run from overlapping itself.
+
+/// <summary>Walks WPPConnect for messages the webhooks did not bring.</summary>
+public sealed class CatchUpJob(WppConnectCatchUp catchUp) : IJob
+{
+    public const string Name = "wppconnect-catch-up";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
+        await catchUp.RunOnceAsync(cancellationToken);
+}
+
+/// <summary>Checks the WhatsApp session, keeps its QR code, reopens it when closed.</summary>
+public sealed class SessionHealthJob(SessionHealth health) : IJob
+{
+    public const string Name = "wppconnect-session-health";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
+        await health.RunOnceAsync(cancellationToken);
+}
+
+/// <summary>Refreshes the backlog, outbox and dead-letter gauges and wakes the pump for work that came due.</summary>
+public sealed class SweepJob(BridgeDepths depths, BridgeSignal signal) : IJob
+{
+    public const string Name = "bridge-sweep";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        var depth = await depths.ReadAsync(cancellationToken);
+        if (depth.Backlog + depth.Outbox > 0)
+        {
+            signal.Wake();
+        }
+    }
+}
+
+/// <summary>Deletes finished ledger and outbox rows past their retention, and expired idempotency keys.</summary>
+public sealed class RetentionJob(LedgerRetention retention) : IJob
+{
+    public const string Name = "ledger-retention";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
+        await retention.RunOnceAsync(cancellationToken);
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace Onboarding.Bridge.Jobs;
+
+public static class BridgeSchedulerExtensions
+{
+    public const string Group = "bridge";
+
+    /// <summary>
+    /// Quartz, clustered on the application's own Postgres (the <c>qrtz_</c> tables migrated by db/0002), with the
+    /// bridge's jobs under explicit identities so every replica agrees on them.
+    /// </summary>
+    public static IServiceCollection AddBridgeScheduler(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(BridgeOptions.Section).Get<BridgeOptions>() ?? new BridgeOptions();
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(s =>
+            {
+                s.InstanceName = "onboarding";
+                s.GenerateInstanceId = true;
+            });
+            q.UsePersistentStore(store =>
+            {
+                store.UsePostgres(db => db.UseRegisteredDataSource = true);
+                store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(10));
+            });
+            Every<CatchUpJob>(q, CatchUpJob.Name, options.CatchUpInterval);
+            Every<SessionHealthJob>(q, SessionHealthJob.Name, options.SessionCheckInterval);
+            Every<SweepJob>(q, SweepJob.Name, options.SweepInterval);
+            Every<RetentionJob>(q, RetentionJob.Name, TimeSpan.FromHours(1));
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services;
+    }
+
+    private static void Every<TJob>(IQuartzBuilder q, string name, TimeSpan interval)
+        where TJob : class, IJob
+    {
+        q.AddJob<TJob>(j => j.WithIdentity(name, Group).DisallowConcurrentExecution());
+        q.AddTrigger<TJob>(t => t.ForJob(name, Group).WithIdentity(name, Group).StartNow()
+            .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+    }
+}

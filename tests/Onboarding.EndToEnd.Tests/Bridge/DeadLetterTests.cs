@@ -1,0 +1,41 @@
+using Microsoft.Extensions.DependencyInjection;
+using Onboarding.Bridge.Outbox;
+using Onboarding.EndToEnd.Tests.Infrastructure;
+using Onboarding.Tests.Shared;
+
+namespace Onboarding.EndToEnd.Tests.Bridge;
+
+/// <summary>A send WhatsApp keeps refusing ends as a dead letter the agents see, and a retry that works is noted.</summary>
+public sealed class DeadLetterTests(BridgeFixture bridge) : BridgeContext(bridge)
+{
+    [Fact]
+    public async Task A_send_failing_past_the_budget_is_a_dead_letter_with_a_note_and_failed_status_and_its_retry_is_noted()
+    {
+        var e164 = NewPhone();
+        var phone = Bridge.Wpp.Phone(e164, "Vera");
+        await phone.SendTextAsync("Olá");
+        await Eventually.TrueAsync(() => ChatwootMessagesOf(e164).Count == 1, "the first message mirrored");
+        var conversation = ConversationOf(e164)!.Id;
+
+        // WPPConnect answers 201 with a failure inside, every time.
+        Bridge.Wpp.FailNextSends(10_000);
+        var (reply, _) = await Bridge.Chatwoot.AgentReplyAsync(conversation, "Vamos tratar do seu registo.");
+        await Eventually.TrueAsync(async () => await ScalarAsync<int>("SELECT coalesce(max(attempts), 0) FROM outbox") >= 2, "retried");
+        phone.Received.ShouldBeEmpty();
+
+        // The retry budget (hours) runs out.
+        await ScalarAsync<int>("UPDATE outbox SET created_at = now() - interval '7 hours'");
+        await Eventually.TrueAsync(async () => await ScalarAsync<string>("SELECT state FROM outbox") == "dead", "a dead letter");
+
+        await Eventually.TrueAsync(() => ChatwootMessagesOf(e164).Any(m => m.Private && m.Content!.Contains("não chegou ao WhatsApp", StringComparison.Ordinal)), "the note");
+        ChatwootMessagesOf(e164).Single(m => m.Id == reply.Id).Status.ShouldBe("failed");
+
+        Bridge.Wpp.FailNextSends(0);
+        var id = await ScalarAsync<long>("SELECT id FROM outbox");
+        (await Bridge.Services.GetRequiredService<OutboxStore>().RetryDeadAsync(id, TestContext.Current.CancellationToken)).ShouldBeTrue();
+
+        await Eventually.TrueAsync(() => phone.Received.Any(m => m.Body == "Vamos tratar do seu registo."), "delivered after the retry");
+        await Eventually.TrueAsync(() => ChatwootMessagesOf(e164).Any(m => m.Private && m.Content!.Contains("entregue ao WhatsApp", StringComparison.Ordinal)), "the recovery note");
+        phone.Received.Count(m => m.Body == "Vamos tratar do seu registo.").ShouldBe(1);
+    }
+}

@@ -1,0 +1,44 @@
+using Onboarding.EndToEnd.Tests.Infrastructure;
+using Onboarding.Tests.Shared;
+
+namespace Onboarding.EndToEnd.Tests.Bridge;
+
+/// <summary>Two replicas on one database share the work without duplicating it or breaking a chat's order.</summary>
+public sealed class ReplicaTests(BridgeFixture bridge) : BridgeContext(bridge)
+{
+    [Fact]
+    public async Task Two_hosts_sharing_one_database_drain_a_shared_backlog_once_and_in_order()
+    {
+        const int chats = 20;
+        const int perChat = 15;
+        var phones = Enumerable.Range(0, chats).Select(_ => Bridge.Wpp.Phone(NewPhone(), "Condutor")).ToList();
+        var sent = phones.ToDictionary(p => p.Digits, _ => new List<string>());
+
+        // Chatwoot is down while the messages arrive: the backlog builds up in the ledger of the shared database.
+        Bridge.Chatwoot.Faults.Down = true;
+        for (var i = 0; i < perChat; i++)
+        {
+            foreach (var phone in phones)
+            {
+                var text = $"{phone.Digits[^4..]} n.º {i:D2}";
+                await phone.SendTextAsync(text);
+                sent[phone.Digits].Add(text);
+            }
+        }
+
+        await Eventually.TrueAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM inbound_messages WHERE state = 'pending'") == chats * perChat, "the backlog");
+        await using var replica = Bridge.StartReplica();
+        Bridge.Chatwoot.Faults.Down = false;
+
+        await Eventually.TrueAsync(() => phones.All(p => ChatwootMessagesOf("+" + p.Digits).Count >= perChat), "the backlog drained by both hosts", 90);
+        await Eventually.TrueAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM inbound_messages WHERE state = 'done'") == chats * perChat, "every row done");
+        foreach (var phone in phones)
+        {
+            ChatwootMessagesOf("+" + phone.Digits).Select(m => m.Content).ShouldBe(sent[phone.Digits]);
+            Bridge.Chatwoot.Contacts.Count(c => c.PhoneNumber == "+" + phone.Digits).ShouldBe(1);
+        }
+
+        (await ScalarAsync<long>("SELECT count(*) FROM conversations")).ShouldBe(chats);
+        (await ScalarAsync<long>("SELECT count(DISTINCT instance_name) FROM qrtz_scheduler_state")).ShouldBe(2);
+    }
+}
