@@ -1,0 +1,37 @@
+using Onboarding.Bridge.Clients.Resilience;
+
+namespace Onboarding.Bridge.Clients.Typebot;
+
+/// <summary>
+/// The Typebot viewer and how the bot talks to drivers (section <c>Typebot</c>). Without <see cref="BaseUrl"/> the bot
+/// is off and conversations go straight to agents.
+/// </summary>
+public sealed class TypebotOptions
+{
+    public const string Section = "Typebot";
+
+    /// <summary>The viewer root (the chat API is under <c>api/v1/</c>), e.g. <c>https://bot.example.pt/</c>.</summary>
+    public Uri? BaseUrl { get; set; }
+
+    /// <summary>The published bot's public id.</summary>
+    public string PublicId { get; set; } = "";
+
+    public bool Enabled => BaseUrl is not null;
+
+    /// <summary>Whole messages that hand the conversation to a human (compared ignoring case, accents and punctuation).</summary>
+    public IList<string> HandoffKeywords { get; set; } = ["agente", "humano", "pessoa", "falar com alguém"];
+
+    /// <summary>Whole messages that restart the flow from the beginning.</summary>
+    public IList<string> ResetKeywords { get; set; } = ["reiniciar", "recomeçar"];
+
+    /// <summary>A session idle for longer starts over (chat API sessions never expire on their own).</summary>
+    public int SessionIdleMinutes { get; set; } = 240;
+
+    /// <summary>Messages a driver sends within this window are answered as one.</summary>
+    public int DebounceMs { get; set; } = 1500;
+
+    /// <summary>Upper bound of a flow's Wait block, as Typebot's own WhatsApp integration applies.</summary>
+    public int MaxWaitSeconds { get; set; } = 10;
+
+    public HttpCallOptions Http { get; set; } = new();
+}
