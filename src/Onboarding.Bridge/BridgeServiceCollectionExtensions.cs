@@ -1,16 +1,16 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Onboarding.Bridge.CatchUp;
 using Onboarding.Bridge.Clients.Chatwoot;
 using Onboarding.Bridge.Clients.WppConnect;
 using Onboarding.Bridge.Contacts;
-using Onboarding.Bridge.CatchUp;
 using Onboarding.Bridge.Hosting;
+using Onboarding.Bridge.Inbound;
 using Onboarding.Bridge.Jobs;
 using Onboarding.Bridge.Observability;
+using Onboarding.Bridge.Outbox;
 using Onboarding.Bridge.Retention;
 using Onboarding.Bridge.Session;
-using Onboarding.Bridge.Inbound;
-using Onboarding.Bridge.Outbox;
 using Onboarding.Bridge.Webhooks;
 
 namespace Onboarding.Bridge;

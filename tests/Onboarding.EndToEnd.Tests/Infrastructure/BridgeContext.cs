@@ -1,8 +1,8 @@
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Onboarding.Bridge.CatchUp;
 using Onboarding.Bridge.Hosting;
-using Npgsql;
 using Onboarding.Sandbox.Chatwoot;
 
 namespace Onboarding.EndToEnd.Tests.Infrastructure;
