@@ -21,6 +21,11 @@ dotnet build Onboarding.sln --no-restore -v quiet -nologo -clp:ErrorsOnly
 echo "== dotnet format --verify-no-changes"
 dotnet format Onboarding.sln --verify-no-changes --no-restore
 
+echo "== compose config (deploy/docker-compose.yml with deploy/.env.example)"
+docker compose version >/dev/null 2>&1 || command -v docker-compose >/dev/null 2>&1 || { [[ $(id -u) -eq 0 ]] && { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null; } || true; }
+if docker compose version >/dev/null 2>&1; then compose=(docker compose); elif command -v docker-compose >/dev/null 2>&1; then compose=(docker-compose); else compose=(); fi
+if [[ ${#compose[@]} -gt 0 ]]; then "${compose[@]}" -f deploy/docker-compose.yml --env-file deploy/.env.example config -q; else echo "no docker compose or docker-compose: skipped"; fi
+
 passed=0; failed=0; status=0
 for project in tests/*/*.csproj; do
   name=$(basename "$project" .csproj)
