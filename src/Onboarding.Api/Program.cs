@@ -1,6 +1,12 @@
+using Onboarding.Api.Flows;
 using Onboarding.Api.Hosting;
 using Onboarding.Bridge;
 using Onboarding.Data;
+
+if (await FlowsCommand.TryRunAsync(args) is { } exitCode)
+{
+    return exitCode;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 var roles = builder.Configuration.GetSection(OnboardingOptions.Section).Get<OnboardingOptions>() ?? new OnboardingOptions();
@@ -21,8 +27,9 @@ var app = builder.Build();
 await app.MigrateDatabaseAsync();
 if (args.Contains("migrate"))
 {
-    return;
+    return 0;
 }
 
 app.UseOnboardingApi();
 await app.RunAsync();
+return 0;
