@@ -28,6 +28,15 @@ public sealed class BridgeOptions
     /// <summary>Maximum age of a signed Chatwoot webhook (replay window).</summary>
     public TimeSpan SignatureWindow { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>This service's public base URL: console links in notes and file links handed to Typebot.</summary>
+    public Uri? PublicUrl { get; set; }
+
+    /// <summary>Signs the expiring file links given to Typebot (required for files sent to the bot).</summary>
+    public string MediaSigningKey { get; set; } = "";
+
+    /// <summary>How long a signed file link works.</summary>
+    public TimeSpan MediaLinkLifetime { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>How often the catch-up job walks WPPConnect's chats for messages the webhooks did not bring.</summary>
     public TimeSpan CatchUpInterval { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -61,6 +61,10 @@ public static class SandboxMode
             ["Chatwoot:ApiToken"] = chatwoot.ApiToken,
             ["Chatwoot:WebhookSecret"] = chatwootSecret,
             ["Typebot:BaseUrl"] = typebot.BaseUrl.ToString(),
+            ["Typebot:PublicId"] = FlowPublicId,
+            ["Typebot:DebounceMs"] = builder.Configuration["Typebot:DebounceMs"] ?? "800",
+            ["Bridge:PublicUrl"] = hostUrl.ToString(),
+            ["Bridge:MediaSigningKey"] = RandomToken(),
         });
         builder.Services.AddSingleton(new SandboxServices(wpp, chatwoot, typebot));
     }

@@ -1,6 +1,8 @@
 using Dapper;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Onboarding.Bridge.Clients.Chatwoot;
+using Onboarding.Bridge.Clients.Typebot;
 using Onboarding.Bridge.Clients.WppConnect;
 using Onboarding.Data;
 using Onboarding.Data.Portugal;
@@ -11,7 +13,7 @@ namespace Onboarding.Bridge.Contacts;
 /// Maps WhatsApp chats to Chatwoot contacts and conversations. Every id is stored before it is used, and every
 /// step looks the mapping up first, so a crash at any point replays without creating a second contact or conversation.
 /// </summary>
-public sealed class ContactDirectory(NpgsqlDataSource dataSource, ChatwootClient chatwoot, WppConnectClient wpp)
+public sealed class ContactDirectory(NpgsqlDataSource dataSource, ChatwootClient chatwoot, WppConnectClient wpp, IOptions<TypebotOptions> typebot)
 {
     private sealed class ContactRow
     {
@@ -42,11 +44,13 @@ public sealed class ContactDirectory(NpgsqlDataSource dataSource, ChatwootClient
                 return new ChatwootTarget(contact.Id, chatwootContactId, (int)current.ChatwootConversationId, current.Mode);
             }
 
+            // With a bot, a new conversation is nobody's yet: the router starts the bot on this first message.
+            var mode = typebot.Value.Enabled ? "closed" : "human";
             var created = await chatwoot.CreateConversationAsync(chatwootContactId, sourceId, ct: ct);
             await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO conversations (contact_id, chatwoot_conversation_id, mode) VALUES (@contactId, @conversationId, 'human')",
-                new { contactId = contact.Id, conversationId = (long)created.Id }, cancellationToken: ct));
-            return new ChatwootTarget(contact.Id, chatwootContactId, created.Id, "human");
+                "INSERT INTO conversations (contact_id, chatwoot_conversation_id, mode) VALUES (@contactId, @conversationId, @mode)",
+                new { contactId = contact.Id, conversationId = (long)created.Id, mode }, cancellationToken: ct));
+            return new ChatwootTarget(contact.Id, chatwootContactId, created.Id, mode);
         }
         finally
         {

@@ -10,14 +10,14 @@ namespace Onboarding.Bridge.Hosting;
 public static class ChatDrain
 {
     /// <summary>Calls <paramref name="drain"/> for every chat whose lock this replica gets; returns the sum of its results.</summary>
-    public static async Task<int> RunAsync(NpgsqlDataSource dataSource, IReadOnlyList<string> chats, string lockPrefix, int parallelism,
-        Func<NpgsqlConnection, string, CancellationToken, Task<int>> drain, CancellationToken ct)
+    public static async Task<int> RunAsync<T>(NpgsqlDataSource dataSource, IReadOnlyList<T> chats, Func<T, string> lockKey, int parallelism,
+        Func<NpgsqlConnection, T, CancellationToken, Task<int>> drain, CancellationToken ct)
     {
         var finished = 0;
         await Parallel.ForEachAsync(chats, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct }, async (chat, token) =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(token);
-            var key = lockPrefix + chat;
+            var key = lockKey(chat);
             if (!await AdvisoryLock.TryTakeAsync(connection, key, token))
             {
                 return;

@@ -5,7 +5,7 @@ using Onboarding.Data;
 namespace Onboarding.Bridge.Inbound;
 
 /// <summary>One pending WhatsApp message as claimed for processing.</summary>
-public sealed class LedgerRow
+public class LedgerRow
 {
     public long Id { get; init; }
     public string WaMessageId { get; init; } = "";
@@ -15,6 +15,14 @@ public sealed class LedgerRow
     public string Payload { get; init; } = "";
     public int Attempts { get; init; }
     public DateTime ReceivedAt { get; init; }
+    public long? ChatwootMessageId { get; init; }
+    public DateTime? RoutedAt { get; init; }
+}
+
+/// <summary>The head of a chat's queue, with whether it is due yet.</summary>
+internal sealed class HeadRow : LedgerRow
+{
+    public bool Due { get; init; }
 }
 
 /// <summary>A message to record in the ledger.</summary>
@@ -93,16 +101,13 @@ public sealed class InboundLedger(NpgsqlDataSource dataSource)
     {
         const string sql = """
             SELECT id, wa_message_id, wa_chat_id, from_me, wa_timestamp, payload::text AS payload, attempts, received_at,
-                   next_attempt_at <= now() AS due
+                   chatwoot_message_id, routed_at, next_attempt_at <= now() AS due
             FROM inbound_messages
             WHERE wa_chat_id = @waChatId AND state = 'pending'
             ORDER BY wa_timestamp, id LIMIT 1
             """;
-        var row = await connection.QuerySingleOrDefaultAsync<(long Id, string WaMessageId, string WaChatId, bool FromMe, DateTime WaTimestamp, string Payload, int Attempts, DateTime ReceivedAt, bool Due)?>(
-            new CommandDefinition(sql, new { waChatId }, cancellationToken: ct));
-        return row is { Due: true } r
-            ? new LedgerRow { Id = r.Id, WaMessageId = r.WaMessageId, WaChatId = r.WaChatId, FromMe = r.FromMe, WaTimestamp = r.WaTimestamp, Payload = r.Payload, Attempts = r.Attempts, ReceivedAt = r.ReceivedAt }
-            : null;
+        var row = await connection.QuerySingleOrDefaultAsync<HeadRow>(new CommandDefinition(sql, new { waChatId }, cancellationToken: ct));
+        return row is { Due: true } ? row : null;
     }
 
     public static Task MarkAttemptAsync(NpgsqlConnection connection, long id, CancellationToken ct) =>
@@ -112,6 +117,16 @@ public sealed class InboundLedger(NpgsqlDataSource dataSource)
         connection.ExecuteAsync(new CommandDefinition(
             "UPDATE inbound_messages SET state = 'done', chatwoot_message_id = @chatwootMessageId, processed_at = now(), last_error = NULL WHERE id = @id",
             new { id, chatwootMessageId }, cancellationToken: ct));
+
+    /// <summary>Posted to Chatwoot: a replay (e.g. while the bot step waits) does not post it again.</summary>
+    public static Task MarkMirroredAsync(NpgsqlConnection connection, long id, long chatwootMessageId, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE inbound_messages SET chatwoot_message_id = @chatwootMessageId WHERE id = @id", new { id, chatwootMessageId }, cancellationToken: ct));
+
+    /// <summary>Not a failure: look again after <paramref name="delay"/> (a burst still arriving, a bot call to retry).</summary>
+    public static Task PostponeAsync(NpgsqlConnection connection, long id, TimeSpan delay, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE inbound_messages SET next_attempt_at = now() + @delay WHERE id = @id", new { id, delay }, cancellationToken: ct));
 
     public static Task MarkSkippedAsync(NpgsqlConnection connection, long id, string reason, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(

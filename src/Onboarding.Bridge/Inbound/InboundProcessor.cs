@@ -4,6 +4,7 @@ using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Onboarding.Bridge.Bot;
 using Onboarding.Bridge.Clients.Chatwoot;
 using Onboarding.Bridge.Clients.Resilience;
 using Onboarding.Bridge.Clients.WppConnect;
@@ -23,6 +24,7 @@ public sealed partial class InboundProcessor(
     NpgsqlDataSource dataSource,
     InboundLedger ledger,
     ContactDirectory contacts,
+    ConversationRouter router,
     ChatwootClient chatwoot,
     WppConnectClient wpp,
     IOptions<BridgeOptions> options,
@@ -31,7 +33,7 @@ public sealed partial class InboundProcessor(
 {
     /// <summary>Processes every chat with due work; returns how many rows reached a final state.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct) =>
-        await ChatDrain.RunAsync(dataSource, await ledger.DueChatsAsync(500, ct), "inbound:", options.Value.Parallelism, DrainChatAsync, ct);
+        await ChatDrain.RunAsync(dataSource, await ledger.DueChatsAsync(500, ct), chat => "inbound:" + chat, options.Value.Parallelism, DrainChatAsync, ct);
 
     private async Task<int> DrainChatAsync(NpgsqlConnection connection, string waChatId, CancellationToken ct)
     {
@@ -85,19 +87,14 @@ public sealed partial class InboundProcessor(
         try
         {
             var target = await contacts.EnsureAsync(row.WaChatId, message.NotifyName ?? message.Sender?.Pushname, ct);
-            var sourceId = "wa:" + row.WaMessageId;
-            if (row.Attempts > 0 && await chatwoot.FindRecentMessageBySourceIdAsync(target.ChatwootConversationId, sourceId, ct) is { } already)
+            var mirrored = row.ChatwootMessageId ?? await MirrorAsync(connection, row, message, target.ChatwootConversationId, ct);
+            if (await router.RouteAsync(connection, row, InboundContent.Text(message), target.ChatwootConversationId, ct) is { } wait)
             {
-                // A previous attempt posted it and stopped before recording that: do not post twice.
-                await InboundLedger.MarkDoneAsync(connection, row.Id, already.Id, ct);
-                return true;
+                await InboundLedger.PostponeAsync(connection, row.Id, wait, ct);
+                return false;
             }
 
-            var outgoing = await BuildAsync(message, row.FromMe, sourceId, ct);
-            await InboundLedger.MarkAttemptAsync(connection, row.Id, ct);
-            var posted = await chatwoot.CreateMessageAsync(target.ChatwootConversationId, outgoing, ct);
-            await InboundLedger.MarkDoneAsync(connection, row.Id, posted.Id, ct);
-            BridgeMetrics.Mirrored(clock.GetUtcNow().UtcDateTime - row.ReceivedAt);
+            await InboundLedger.MarkDoneAsync(connection, row.Id, mirrored, ct);
             return true;
         }
         catch (UpstreamException e) when (e.StatusCode == HttpStatusCode.NotFound && e.Message.Contains("messages/create", StringComparison.Ordinal))
@@ -122,6 +119,25 @@ public sealed partial class InboundProcessor(
             await InboundLedger.MarkRetryAsync(connection, row.Id, e.Message, delay, giveUp, ct);
             return giveUp;
         }
+    }
+
+    /// <summary>Posts the message into the conversation once; returns the Chatwoot message id.</summary>
+    private async Task<long> MirrorAsync(NpgsqlConnection connection, LedgerRow row, WppMessage message, int conversationId, CancellationToken ct)
+    {
+        var sourceId = "wa:" + row.WaMessageId;
+        if (row.Attempts > 0 && await chatwoot.FindRecentMessageBySourceIdAsync(conversationId, sourceId, ct) is { } already)
+        {
+            // A previous attempt posted it and stopped before recording that: do not post twice.
+            await InboundLedger.MarkMirroredAsync(connection, row.Id, already.Id, ct);
+            return already.Id;
+        }
+
+        var outgoing = await BuildAsync(message, row.FromMe, sourceId, ct);
+        await InboundLedger.MarkAttemptAsync(connection, row.Id, ct);
+        var posted = await chatwoot.CreateMessageAsync(conversationId, outgoing, ct);
+        await InboundLedger.MarkMirroredAsync(connection, row.Id, posted.Id, ct);
+        BridgeMetrics.Mirrored(clock.GetUtcNow().UtcDateTime - row.ReceivedAt);
+        return posted.Id;
     }
 
     private string? SkipReason(LedgerRow row, WppMessage message)

@@ -1,5 +1,6 @@
 using Onboarding.Bridge.CatchUp;
 using Onboarding.Bridge.Hosting;
+using Onboarding.Bridge.Notifications;
 using Onboarding.Bridge.Observability;
 using Onboarding.Bridge.Retention;
 using Onboarding.Bridge.Session;
@@ -28,13 +29,17 @@ public sealed class SessionHealthJob(SessionHealth health) : IJob
         await health.RunOnceAsync(cancellationToken);
 }
 
-/// <summary>Refreshes the backlog, outbox and dead-letter gauges and wakes the pump for work that came due.</summary>
-public sealed class SweepJob(BridgeDepths depths, BridgeSignal signal) : IJob
+/// <summary>
+/// Refreshes the backlog, outbox and dead-letter gauges, announces status changes not yet announced, and wakes the
+/// pump for work that came due.
+/// </summary>
+public sealed class SweepJob(BridgeDepths depths, DriverNotifier notifier, BridgeSignal signal) : IJob
 {
     public const string Name = "bridge-sweep";
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
+        await notifier.RunOnceAsync(cancellationToken);
         var depth = await depths.ReadAsync(cancellationToken);
         if (depth.Backlog + depth.Outbox > 0)
         {

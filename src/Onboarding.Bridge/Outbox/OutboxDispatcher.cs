@@ -18,6 +18,7 @@ public sealed partial class OutboxDispatcher(
     OutboxStore store,
     WppConnectClient wpp,
     ChatwootClient chatwoot,
+    ChatwootEffects effects,
     IHttpClientFactory httpClients,
     IOptions<BridgeOptions> options,
     TimeProvider clock,
@@ -25,14 +26,14 @@ public sealed partial class OutboxDispatcher(
 {
     /// <summary>Processes every chat with due work; returns how many rows reached a final state.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct) =>
-        await ChatDrain.RunAsync(dataSource, await store.DueChatsAsync(500, ct), "outbox:", options.Value.Parallelism, DrainChatAsync, ct);
+        await ChatDrain.RunAsync(dataSource, await store.DueLanesAsync(500, ct), lane => "outbox:" + lane.Key, options.Value.Parallelism, DrainChatAsync, ct);
 
-    private async Task<int> DrainChatAsync(NpgsqlConnection connection, string waChatId, CancellationToken ct)
+    private async Task<int> DrainChatAsync(NpgsqlConnection connection, OutboxLane lane, CancellationToken ct)
     {
         var finished = 0;
-        while (await OutboxStore.HeadAsync(connection, waChatId, ct) is { } item)
+        while (await OutboxStore.HeadAsync(connection, lane, ct) is { } item)
         {
-            if (finished > 0)
+            if (finished > 0 && lane.Lane == OutboxLanes.WhatsApp)
             {
                 await Task.Delay(options.Value.PerChatGap, clock, ct);
             }
@@ -52,6 +53,18 @@ public sealed partial class OutboxDispatcher(
     private async Task<bool> DispatchAsync(NpgsqlConnection connection, OutboxItem item, CancellationToken ct)
     {
         var payload = OutboxStore.Read(item);
+        if (item.Lane == OutboxLanes.Chatwoot)
+        {
+            return await ApplyChatwootAsync(connection, item, payload, ct);
+        }
+
+        if (item.Kind == OutboxKinds.Pause)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Clamp(payload.PauseMs ?? 0, 0, 10_000)), clock, ct);
+            await OutboxStore.MarkSentAsync(connection, item.Id, null, ct);
+            return true;
+        }
+
         if (item.State == "sending" && await AlreadyOnWhatsAppAsync(item, payload, ct) is { } found)
         {
             // The previous attempt's fate was unknown and the message is there: record it instead of sending again.
@@ -108,8 +121,39 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
+    /// <summary>A Chatwoot-lane row: applied, retried with backoff while Chatwoot fails, given up after the budget.</summary>
+    private async Task<bool> ApplyChatwootAsync(NpgsqlConnection connection, OutboxItem item, OutboxPayload payload, CancellationToken ct)
+    {
+        await OutboxStore.MarkSendingAsync(connection, item.Id, ct);
+        try
+        {
+            await effects.ApplyAsync(item with { Attempts = item.Attempts + 1 }, payload, ct);
+            await OutboxStore.MarkSentAsync(connection, item.Id, null, ct);
+            return true;
+        }
+        catch (Exception e) when (e is UpstreamException or HttpRequestException or TaskCanceledException or InvalidOperationException && !ct.IsCancellationRequested)
+        {
+            var permanent = e is InvalidOperationException || (e is UpstreamException { IsTransient: false });
+            if (permanent || clock.GetUtcNow().UtcDateTime - item.CreatedAt > options.Value.RetryBudget)
+            {
+                LogDead(item.Id, e.Message);
+                await OutboxStore.MarkDeadAsync(connection, item.Id, e.Message, ct);
+                return true;
+            }
+
+            BridgeMetrics.Retried("chatwoot");
+            await OutboxStore.MarkRetryAsync(connection, item.Id, e.Message, (e as UpstreamException)?.RetryAfter ?? options.Value.Backoff(item.Attempts + 1), ct);
+            return false;
+        }
+    }
+
     private async Task<WppSendResult> SendAsync(OutboxItem item, OutboxPayload payload, CancellationToken ct)
     {
+        if (payload.Typing)
+        {
+            await TypingAsync(item.WaChatId, ct);
+        }
+
         if (item.Kind == OutboxKinds.File && payload.FileUrl is { } url)
         {
             using var http = httpClients.CreateClient("outbox-files");
@@ -129,6 +173,18 @@ public sealed partial class OutboxDispatcher(
         }
 
         return await wpp.SendTextAsync(item.WaChatId, payload.Text ?? "", ct);
+    }
+
+    private async Task TypingAsync(string chat, CancellationToken ct)
+    {
+        try
+        {
+            await wpp.SetTypingAsync(chat, true, ct);
+        }
+        catch (Exception e) when (e is UpstreamException or HttpRequestException)
+        {
+            // Presence is a courtesy: the message goes out without it.
+        }
     }
 
     private async Task<string?> AlreadyOnWhatsAppAsync(OutboxItem item, OutboxPayload payload, CancellationToken ct)

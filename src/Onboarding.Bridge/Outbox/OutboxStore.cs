@@ -12,45 +12,56 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
 
     /// <summary>Enqueues a send; false when the dedupe key was already there (a replayed webhook).</summary>
     public async Task<bool> EnqueueAsync(string dedupeKey, string waChatId, string kind, OutboxPayload payload,
-        int? chatwootConversationId, int? chatwootMessageId, CancellationToken ct)
+        int? chatwootConversationId, int? chatwootMessageId, CancellationToken ct) =>
+        await EnqueueAsync(new OutboxEntry(dedupeKey, waChatId, kind, payload) { ChatwootConversationId = chatwootConversationId, ChatwootMessageId = chatwootMessageId }, ct);
+
+    public async Task<bool> EnqueueAsync(OutboxEntry entry, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await InsertAsync(connection, null, entry, ct);
+    }
+
+    /// <summary>Enqueues inside the caller's transaction, so the rows exist exactly when the caller's change does.</summary>
+    public static async Task<bool> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, OutboxEntry entry, CancellationToken ct)
     {
         const string sql = """
-            INSERT INTO outbox (dedupe_key, wa_chat_id, kind, payload, chatwoot_conversation_id, chatwoot_message_id)
-            VALUES (@dedupeKey, @waChatId, @kind, @payload, @chatwootConversationId, @chatwootMessageId)
+            INSERT INTO outbox (dedupe_key, wa_chat_id, lane, kind, payload, chatwoot_conversation_id, chatwoot_message_id)
+            VALUES (@DedupeKey, @WaChatId, @Lane, @Kind, @payload, @conversation, @message)
             ON CONFLICT (dedupe_key) DO NOTHING
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await connection.ExecuteAsync(new CommandDefinition(sql, new
         {
-            dedupeKey,
-            waChatId,
-            kind,
-            payload = new Jsonb(JsonSerializer.Serialize(payload, Json)),
-            chatwootConversationId = (long?)chatwootConversationId,
-            chatwootMessageId = (long?)chatwootMessageId,
-        }, cancellationToken: ct)) == 1;
+            entry.DedupeKey,
+            entry.WaChatId,
+            entry.Lane,
+            entry.Kind,
+            payload = new Jsonb(JsonSerializer.Serialize(entry.Payload, Json)),
+            conversation = (long?)entry.ChatwootConversationId,
+            message = (long?)entry.ChatwootMessageId,
+        }, transaction, cancellationToken: ct)) == 1;
     }
 
-    public async Task<IReadOnlyList<string>> DueChatsAsync(int limit, CancellationToken ct)
+    public async Task<IReadOnlyList<OutboxLane>> DueLanesAsync(int limit, CancellationToken ct)
     {
         const string sql = """
-            SELECT wa_chat_id FROM outbox WHERE state IN ('pending', 'sending') AND next_attempt_at <= now()
-            GROUP BY wa_chat_id ORDER BY min(id) LIMIT @limit
+            SELECT wa_chat_id, lane FROM outbox WHERE state IN ('pending', 'sending') AND next_attempt_at <= now()
+            GROUP BY wa_chat_id, lane ORDER BY min(id) LIMIT @limit
             """;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return (await connection.QueryAsync<string>(new CommandDefinition(sql, new { limit }, cancellationToken: ct))).AsList();
+        return (await connection.QueryAsync<(string Chat, string Lane)>(new CommandDefinition(sql, new { limit }, cancellationToken: ct)))
+            .Select(r => new OutboxLane(r.Chat, r.Lane)).ToList();
     }
 
-    /// <summary>The chat's oldest unsent row, if it is due: later rows wait so the chat keeps its order.</summary>
-    public static async Task<OutboxItem?> HeadAsync(NpgsqlConnection connection, string waChatId, CancellationToken ct)
+    /// <summary>The lane's oldest unsent row, if it is due: later rows wait so the lane keeps its order.</summary>
+    public static async Task<OutboxItem?> HeadAsync(NpgsqlConnection connection, OutboxLane lane, CancellationToken ct)
     {
         const string sql = """
-            SELECT id, dedupe_key, wa_chat_id, kind, payload::text AS payload, chatwoot_conversation_id, chatwoot_message_id,
+            SELECT id, dedupe_key, wa_chat_id, lane, kind, payload::text AS payload, chatwoot_conversation_id, chatwoot_message_id,
                    state, attempts, created_at
-            FROM outbox WHERE wa_chat_id = @waChatId AND state IN ('pending', 'sending') AND next_attempt_at <= now()
-              AND id = (SELECT min(id) FROM outbox WHERE wa_chat_id = @waChatId AND state IN ('pending', 'sending'))
+            FROM outbox WHERE wa_chat_id = @WaChatId AND lane = @Lane AND state IN ('pending', 'sending') AND next_attempt_at <= now()
+              AND id = (SELECT min(id) FROM outbox WHERE wa_chat_id = @WaChatId AND lane = @Lane AND state IN ('pending', 'sending'))
             """;
-        return await connection.QuerySingleOrDefaultAsync<OutboxItem>(new CommandDefinition(sql, new { waChatId }, cancellationToken: ct));
+        return await connection.QuerySingleOrDefaultAsync<OutboxItem>(new CommandDefinition(sql, new { lane.WaChatId, lane.Lane }, cancellationToken: ct));
     }
 
     /// <summary>Marks the row as being sent: if we crash now, the next attempt knows to check before sending again.</summary>

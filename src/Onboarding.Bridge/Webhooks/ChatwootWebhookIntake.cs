@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Onboarding.Bridge.Bot;
 using Onboarding.Bridge.Contacts;
 using Onboarding.Bridge.Hosting;
 using Onboarding.Bridge.Outbox;
@@ -9,11 +10,17 @@ namespace Onboarding.Bridge.Webhooks;
 /// Turns an agent's Chatwoot message into outbox rows (text, then one per attachment), once per Chatwoot message.
 /// Echoes of what we posted, incoming messages, private notes and bot messages are ignored.
 /// </summary>
-public sealed class ChatwootWebhookIntake(OutboxStore outbox, ContactDirectory contacts, BridgeSignal signal)
+public sealed class ChatwootWebhookIntake(OutboxStore outbox, ContactDirectory contacts, AgentActivity agents, BridgeSignal signal)
 {
     public async Task<IntakeResult> AcceptAsync(JsonElement payload, CancellationToken ct)
     {
-        if (Str(payload, "event") != "message_created")
+        var name = Str(payload, "event");
+        if (name is "conversation_status_changed" or "conversation_resolved" or "conversation_updated")
+        {
+            return await agents.StatusChangedAsync(payload, ct) ? IntakeResult.Recorded : IntakeResult.Ignored;
+        }
+
+        if (name != "message_created")
         {
             return IntakeResult.Ignored;
         }
@@ -59,6 +66,8 @@ public sealed class ChatwootWebhookIntake(OutboxStore outbox, ContactDirectory c
 
         if (recorded)
         {
+            // An agent writing in a bot conversation takes it over.
+            await agents.AgentSpokeAsync(conversationId, ct);
             signal.Wake();
         }
 

@@ -7,6 +7,7 @@ using Onboarding.Tests.Shared;
 namespace Onboarding.EndToEnd.Tests.Bridge;
 
 /// <summary>The catch-up poll: what webhooks lose is found, and racing the webhooks it never duplicates.</summary>
+[Collection(BridgeCollection.Name)]
 public sealed class CatchUpTests(BridgeFixture bridge) : BridgeContext(bridge)
 {
     [Fact]

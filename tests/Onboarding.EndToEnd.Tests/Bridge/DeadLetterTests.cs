@@ -6,6 +6,7 @@ using Onboarding.Tests.Shared;
 namespace Onboarding.EndToEnd.Tests.Bridge;
 
 /// <summary>A send WhatsApp keeps refusing ends as a dead letter the agents see, and a retry that works is noted.</summary>
+[Collection(BridgeCollection.Name)]
 public sealed class DeadLetterTests(BridgeFixture bridge) : BridgeContext(bridge)
 {
     [Fact]
@@ -28,7 +29,7 @@ public sealed class DeadLetterTests(BridgeFixture bridge) : BridgeContext(bridge
         await Eventually.TrueAsync(async () => await ScalarAsync<string>("SELECT state FROM outbox") == "dead", "a dead letter");
 
         await Eventually.TrueAsync(() => ChatwootMessagesOf(e164).Any(m => m.Private && m.Content!.Contains("não chegou ao WhatsApp", StringComparison.Ordinal)), "the note");
-        ChatwootMessagesOf(e164).Single(m => m.Id == reply.Id).Status.ShouldBe("failed");
+        await Eventually.TrueAsync(() => ChatwootMessagesOf(e164).Single(m => m.Id == reply.Id).Status == "failed", "the agent's message marked failed");
 
         Bridge.Wpp.FailNextSends(0);
         var id = await ScalarAsync<long>("SELECT id FROM outbox");

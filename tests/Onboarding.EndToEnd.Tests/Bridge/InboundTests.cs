@@ -4,6 +4,7 @@ using Onboarding.Tests.Shared;
 
 namespace Onboarding.EndToEnd.Tests.Bridge;
 
+[Collection(BridgeCollection.Name)]
 public sealed class InboundTests(BridgeFixture bridge) : BridgeContext(bridge)
 {
     [Fact]

@@ -4,6 +4,7 @@ using Onboarding.Tests.Shared;
 namespace Onboarding.EndToEnd.Tests.Bridge;
 
 /// <summary>Files travel both ways as files, not as links or silent drops.</summary>
+[Collection(BridgeCollection.Name)]
 public sealed class MediaTests(BridgeFixture bridge) : BridgeContext(bridge)
 {
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, .. Enumerable.Range(0, 4000).Select(i => (byte)(i * 7))];

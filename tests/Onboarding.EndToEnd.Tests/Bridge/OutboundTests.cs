@@ -6,6 +6,7 @@ using Onboarding.Tests.Shared;
 
 namespace Onboarding.EndToEnd.Tests.Bridge;
 
+[Collection(BridgeCollection.Name)]
 public sealed class OutboundTests(BridgeFixture bridge) : BridgeContext(bridge)
 {
     /// <summary>A driver who wrote once, so the bridge has a Chatwoot conversation for the chat.</summary>

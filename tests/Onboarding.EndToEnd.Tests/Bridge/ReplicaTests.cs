@@ -4,6 +4,7 @@ using Onboarding.Tests.Shared;
 namespace Onboarding.EndToEnd.Tests.Bridge;
 
 /// <summary>Two replicas on one database share the work without duplicating it or breaking a chat's order.</summary>
+[Collection(BridgeCollection.Name)]
 public sealed class ReplicaTests(BridgeFixture bridge) : BridgeContext(bridge)
 {
     [Fact]

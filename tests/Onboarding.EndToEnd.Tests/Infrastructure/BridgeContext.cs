@@ -8,7 +8,6 @@ using Onboarding.Sandbox.Chatwoot;
 namespace Onboarding.EndToEnd.Tests.Infrastructure;
 
 /// <summary>Base of the bridge scenarios: a clean database and fault-free fakes before each test.</summary>
-[Collection(BridgeCollection.Name)]
 public abstract class BridgeContext(BridgeFixture bridge) : IAsyncLifetime
 {
     private static int _phones;
@@ -18,6 +17,7 @@ public abstract class BridgeContext(BridgeFixture bridge) : IAsyncLifetime
     public virtual async ValueTask InitializeAsync()
     {
         Bridge.Wpp.Faults.Reset();
+        Bridge.Wpp.FailNextSends(0);
         Bridge.Chatwoot.Faults.Reset();
         await Bridge.Database.ResetAsync();
 

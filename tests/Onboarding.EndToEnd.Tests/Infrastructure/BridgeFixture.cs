@@ -12,7 +12,7 @@ namespace Onboarding.EndToEnd.Tests.Infrastructure;
 /// The real host on a loopback Kestrel port with both roles, wired over real HTTP to the WPPConnect and Chatwoot
 /// fakes, on its own database: what production runs, minus the real services.
 /// </summary>
-public sealed class BridgeFixture : IAsyncLifetime
+public class BridgeFixture : IAsyncLifetime
 {
     public const string WebhookToken = "e2e-wpp-webhook-token";
     public const string ChatwootSecret = "e2e-chatwoot-secret";
@@ -40,8 +40,21 @@ public sealed class BridgeFixture : IAsyncLifetime
         Wpp = await FakeWppConnect.StartAsync(new FakeWppConnectOptions { WebhookUrl = new Uri(HostUrl, "/webhooks/wppconnect/" + WebhookToken) });
         Chatwoot = await FakeChatwoot.StartAsync(new FakeChatwootOptions { WebhookUrl = new Uri(HostUrl, "/webhooks/chatwoot"), WebhookSecret = ChatwootSecret });
 
+        await StartExtrasAsync();
         _factory = StartHost(port);
     }
+
+    /// <summary>Stops the host (a deploy or a crash); the fakes and the database stay.</summary>
+    public async Task StopHostAsync() => await _factory!.DisposeAsync();
+
+    /// <summary>Starts the host again on its port and database (after <see cref="StopHostAsync"/>).</summary>
+    public void StartHost() => _factory = StartHost(HostUrl.Port);
+
+    /// <summary>More services to start before the host (a subclass's emulator).</summary>
+    protected virtual Task StartExtrasAsync() => Task.CompletedTask;
+
+    /// <summary>More settings for the host.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings() => [];
 
     /// <summary>Another replica of the host on the same database and fakes (clustered scheduler, shared work).</summary>
     public WebApplicationFactory<Program> StartReplica() => StartHost(FreePort());
@@ -72,6 +85,11 @@ public sealed class BridgeFixture : IAsyncLifetime
             // Tests run the catch-up themselves; the scheduled one would walk chats left by earlier tests.
             ["Bridge:CatchUpInterval"] = "01:00:00",
         };
+        foreach (var (key, value) in ExtraSettings())
+        {
+            settings[key] = value;
+        }
+
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Testing");
@@ -85,7 +103,7 @@ public sealed class BridgeFixture : IAsyncLifetime
         return factory;
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         Http.Dispose();
         if (_factory is not null)

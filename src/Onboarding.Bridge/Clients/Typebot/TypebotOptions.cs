@@ -33,5 +33,17 @@ public sealed class TypebotOptions
     /// <summary>Upper bound of a flow's Wait block, as Typebot's own WhatsApp integration applies.</summary>
     public int MaxWaitSeconds { get; set; } = 10;
 
+    /// <summary>Our API's base URL as Typebot reaches it (prefilled as <c>onboarding_api_url</c>); default <c>Bridge:PublicUrl</c>.</summary>
+    public Uri? OnboardingApiUrl { get; set; }
+
+    /// <summary>Drivers already approved go straight to agents instead of the bot.</summary>
+    public bool ApprovedDriversToAgents { get; set; } = true;
+
+    /// <summary>Sent to the driver when they ask for a person or the bot fails (empty: nothing is sent).</summary>
+    public string HandoffMessage { get; set; } = "Vou passar a conversa a um colega da equipa. Responderemos assim que possível.";
+
+    /// <summary>Failed calls to Typebot in a row before the conversation is handed to agents.</summary>
+    public int MaxFailures { get; set; } = 3;
+
     public HttpCallOptions Http { get; set; } = new();
 }

@@ -1,11 +1,13 @@
 using System.Security.Claims;
 using FastEndpoints;
+using Npgsql;
 using Onboarding.Api.Auth;
+using Onboarding.Bridge.Notifications;
 using Onboarding.Data.Drivers;
 
 namespace Onboarding.Api.Features.Drivers.ChangeDriverStatus;
 
-public sealed class ChangeDriverStatusEndpoint(DriverRepository drivers) : Endpoint<ChangeDriverStatusRequest, DriverDetails>
+public sealed partial class ChangeDriverStatusEndpoint(DriverRepository drivers, DriverNotifier notifier) : Endpoint<ChangeDriverStatusRequest, DriverDetails>
 {
     public override void Configure()
     {
@@ -40,7 +42,20 @@ public sealed class ChangeDriverStatusEndpoint(DriverRepository drivers) : Endpo
                 return;
         }
 
+        try
+        {
+            // The driver hears of it on WhatsApp; if this fails the bridge's sweep announces it shortly after.
+            await notifier.RunOnceAsync(ct);
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            LogNotifyFailed(e.Message);
+        }
+
         var driver = await drivers.GetAsync(req.Id, ct);
         await Send.OkAsync(DriverDetails.From(driver!, await drivers.GetHistoryAsync(req.Id, ct)), ct);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Status change saved; the WhatsApp notice waits for the sweep: {Error}")]
+    private partial void LogNotifyFailed(string error);
 }

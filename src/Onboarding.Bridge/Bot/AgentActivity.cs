@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Npgsql;
+
+namespace Onboarding.Bridge.Bot;
+
+/// <summary>
+/// What agents do in Chatwoot that changes who answers: writing in a bot conversation takes it over (handoff, once);
+/// resolving it closes it, so the driver's next message starts the bot again.
+/// </summary>
+public sealed class AgentActivity(NpgsqlDataSource dataSource, Handoff handoff)
+{
+    public async Task AgentSpokeAsync(int chatwootConversationId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        if (await BotConversations.FindAsync(connection, chatwootConversationId, ct) is not { Mode: ConversationModes.Bot } conversation)
+        {
+            return;
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await handoff.ToAgentsAsync(connection, transaction, conversation, HandoffReasons.Agent, null, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>True when the change closed one of our conversations.</summary>
+    public async Task<bool> StatusChangedAsync(JsonElement payload, CancellationToken ct)
+    {
+        var status = payload.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+        if (status != "resolved" || !payload.TryGetProperty("id", out var idElement) || !idElement.TryGetInt64(out var id))
+        {
+            return false;
+        }
+
+        return await BotConversations.CloseAsync(dataSource, id, ct);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using Dapper;
+using Npgsql;
+using Onboarding.Data.Portugal;
+
+namespace Onboarding.Bridge.Bot;
+
+/// <summary>What the bot may know of a driver before it asks anything: the prefilled variables of a new session.</summary>
+public static class BotDrivers
+{
+    public sealed record KnownDriver(Guid Id, string Status);
+
+    public static async Task<KnownDriver?> FindAsync(NpgsqlConnection connection, string? phoneE164, CancellationToken ct) =>
+        phoneE164 is null ? null : await connection.QuerySingleOrDefaultAsync<KnownDriver>(new CommandDefinition(
+            "SELECT id, status FROM drivers WHERE phone_e164 = @phoneE164 AND status <> 'erased'", new { phoneE164 }, cancellationToken: ct));
+
+    /// <summary>The variables the flow declares for this (never a secret): phone, WhatsApp name, chat, conversation, driver.</summary>
+    public static IReadOnlyDictionary<string, string> Prefill(BotConversation conversation, KnownDriver? driver, Uri? apiUrl)
+    {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["onboarding_api_url"] = apiUrl?.AbsoluteUri.TrimEnd('/') ?? "",
+            ["wa_chat_id"] = conversation.PhoneE164 is { } phone ? Phone.ToChatId(phone) : conversation.WaChatId,
+            ["chatwoot_conversation_id"] = conversation.ChatwootConversationId.ToString(CultureInfo.InvariantCulture),
+        };
+        if (conversation.PhoneE164 is { } e164)
+        {
+            variables["phone"] = e164;
+        }
+
+        if (!string.IsNullOrWhiteSpace(conversation.DisplayName))
+        {
+            variables["whatsapp_name"] = conversation.DisplayName;
+        }
+
+        if (driver is not null)
+        {
+            variables["driver_id"] = driver.Id.ToString();
+        }
+
+        return variables;
+    }
+}

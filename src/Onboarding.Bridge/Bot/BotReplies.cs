@@ -1,0 +1,54 @@
+using Npgsql;
+using Onboarding.Bridge.Bot.Rendering;
+using Onboarding.Bridge.Outbox;
+
+namespace Onboarding.Bridge.Bot;
+
+/// <summary>
+/// Puts a bot turn in the outbox: each output on the WhatsApp lane (typing first), and each text or medium mirrored
+/// on the Chatwoot lane as an outgoing message tagged as ours, so agents see the whole bot conversation and the
+/// mirror's webhook echo is not sent back to WhatsApp. Keys are <c>bot:{session}:{n}</c>, so a replay adds nothing.
+/// </summary>
+public static class BotReplies
+{
+    /// <summary>Enqueues the outputs numbered from <paramref name="next"/>; returns the next free number.</summary>
+    public static async Task<int> EnqueueAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, BotConversation conversation,
+        string sessionId, int next, IReadOnlyList<BotOutput> outputs, CancellationToken ct)
+    {
+        foreach (var output in outputs)
+        {
+            var key = $"bot:{sessionId}:{next++}";
+            var (send, mirror) = output switch
+            {
+                BotText text => (new OutboxEntry(key, conversation.WaChatId, OutboxKinds.Text, new OutboxPayload { Text = text.Text, Typing = true }), text.Text),
+                BotMedia media => (new OutboxEntry(key, conversation.WaChatId, OutboxKinds.File, new OutboxPayload
+                {
+                    FileUrl = media.Url.AbsoluteUri,
+                    FileName = FileNameOf(media.Url),
+                    Text = media.Caption,
+                    Typing = true,
+                }), string.IsNullOrWhiteSpace(media.Caption) ? media.Url.AbsoluteUri : media.Caption + "\n" + media.Url.AbsoluteUri),
+                BotPause pause => (new OutboxEntry(key, conversation.WaChatId, OutboxKinds.Pause, new OutboxPayload { PauseMs = (int)pause.Duration.TotalMilliseconds }), null),
+                _ => throw new InvalidOperationException($"Unknown bot output {output.GetType().Name}."),
+            };
+            await OutboxStore.InsertAsync(connection, transaction, send with { ChatwootConversationId = (int)conversation.ChatwootConversationId }, ct);
+            if (mirror is not null)
+            {
+                await OutboxStore.InsertAsync(connection, transaction, new OutboxEntry(key + ":cw", conversation.WaChatId, OutboxKinds.ChatwootMessage,
+                    new OutboxPayload { Text = mirror, SourceId = "onboarding:" + key })
+                {
+                    Lane = OutboxLanes.Chatwoot,
+                    ChatwootConversationId = (int)conversation.ChatwootConversationId,
+                }, ct);
+            }
+        }
+
+        return next;
+    }
+
+    private static string FileNameOf(Uri url)
+    {
+        var name = Uri.UnescapeDataString(url.AbsolutePath.Split('/').LastOrDefault() ?? "");
+        return string.IsNullOrWhiteSpace(name) ? "ficheiro" : name;
+    }
+}

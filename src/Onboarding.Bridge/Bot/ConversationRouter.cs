@@ -1,0 +1,176 @@
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Onboarding.Bridge.Bot.Rendering;
+using Onboarding.Bridge.Clients.Resilience;
+using Onboarding.Bridge.Clients.Typebot;
+using Onboarding.Bridge.Inbound;
+using Onboarding.Bridge.Outbox;
+
+namespace Onboarding.Bridge.Bot;
+
+/// <summary>
+/// Decides who answers a driver's message (DESIGN §3.3): nobody yet (<c>closed</c>: start the bot), the bot
+/// (<c>bot</c>: continue its Typebot session), or the agents (<c>human</c>: nothing to do, Chatwoot has it). Runs on
+/// the chat's drain connection after the message is mirrored, so a chat is routed by one worker at a time, in order.
+/// </summary>
+public sealed partial class ConversationRouter(
+    IServiceProvider services,
+    BotBursts bursts,
+    Handoff handoff,
+    IOptions<TypebotOptions> options,
+    IOptions<BridgeOptions> bridge,
+    TimeProvider clock,
+    ILogger<ConversationRouter> logger)
+{
+    private TypebotOptions Bot => options.Value;
+
+    /// <summary>Routes the message; returns a delay when it must wait (a burst still arriving, a bot call to retry).</summary>
+    public async Task<TimeSpan?> RouteAsync(NpgsqlConnection connection, LedgerRow row, string? text, long chatwootConversationId, CancellationToken ct)
+    {
+        if (!Bot.Enabled || row.FromMe || row.RoutedAt is not null
+            || await BotConversations.FindAsync(connection, chatwootConversationId, ct) is not { } conversation)
+        {
+            return null;
+        }
+
+        var reset = Keywords.Matches(text, Bot.ResetKeywords);
+        switch (conversation.Mode)
+        {
+            case ConversationModes.Human:
+                return null;
+            case ConversationModes.Closed:
+                return await StartAsync(connection, conversation, [row.Id], ct);
+            default:
+                if (Keywords.Matches(text, Bot.HandoffKeywords))
+                {
+                    await HandOffAsync(connection, conversation, [row.Id], HandoffReasons.Keyword, null, ct);
+                    return null;
+                }
+
+                var idle = clock.GetUtcNow().UtcDateTime - conversation.LastActivityAt > TimeSpan.FromMinutes(Bot.SessionIdleMinutes);
+                return reset || idle || conversation.TypebotSessionId is null
+                    ? await StartAsync(connection, conversation, [row.Id], ct)
+                    : await ContinueAsync(connection, conversation, row, ct);
+        }
+    }
+
+    private async Task<TimeSpan?> StartAsync(NpgsqlConnection connection, BotConversation conversation, long[] rows, CancellationToken ct)
+    {
+        var driver = await BotDrivers.FindAsync(connection, conversation.PhoneE164, ct);
+        if (conversation.Mode == ConversationModes.Closed && Bot.ApprovedDriversToAgents && driver?.Status == Data.Drivers.DriverStatus.Approved)
+        {
+            await HandOffAsync(connection, conversation, rows, HandoffReasons.ApprovedDriver, null, ct);
+            return null;
+        }
+
+        TypebotTurn turn;
+        try
+        {
+            turn = await Typebot.StartChatAsync(BotDrivers.Prefill(conversation, driver, Bot.OnboardingApiUrl ?? bridge.Value.PublicUrl), ct);
+        }
+        catch (Exception e) when (IsBotFailure(e, ct))
+        {
+            return await FailedAsync(connection, conversation, rows, e, ct);
+        }
+
+        await SaveAsync(connection, conversation, rows, turn, turn.SessionId ?? throw new InvalidOperationException("Typebot started a chat without a session id."), started: true, ct);
+        return null;
+    }
+
+    private async Task<TimeSpan?> ContinueAsync(NpgsqlConnection connection, BotConversation conversation, LedgerRow row, CancellationToken ct)
+    {
+        var burst = await bursts.PendingAsync(connection, row.WaChatId, ct);
+        var quiet = TimeSpan.FromMilliseconds(Bot.DebounceMs) - (clock.GetUtcNow().UtcDateTime - burst.NewestReceivedAt);
+        if (quiet > TimeSpan.Zero)
+        {
+            return quiet;
+        }
+
+        var answer = bursts.Answer(conversation.Input, burst);
+        TypebotTurn? turn;
+        try
+        {
+            turn = await Typebot.ContinueChatAsync(conversation.TypebotSessionId!, answer, ct);
+        }
+        catch (Exception e) when (IsBotFailure(e, ct))
+        {
+            return await FailedAsync(connection, conversation, burst.RowIds, e, ct);
+        }
+
+        if (turn is null)
+        {
+            // The session ended or expired on Typebot's side: start over, as Typebot's docs advise.
+            LogSessionGone(conversation.ChatwootConversationId);
+            return await StartAsync(connection, conversation with { Mode = ConversationModes.Bot }, burst.RowIds, ct);
+        }
+
+        await SaveAsync(connection, conversation, burst.RowIds, turn, conversation.TypebotSessionId!, started: false, ct);
+        return null;
+    }
+
+    /// <summary>In one transaction: the messages claimed, the replies enqueued, the bot's state saved, the handoff if it ended.</summary>
+    private async Task SaveAsync(NpgsqlConnection connection, BotConversation conversation, long[] rows, TypebotTurn turn, string sessionId,
+        bool started, CancellationToken ct)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await ClaimAsync(connection, transaction, rows, ct);
+        if (started && conversation.Mode != ConversationModes.Bot)
+        {
+            await OutboxStore.InsertAsync(connection, transaction, new OutboxEntry($"botstart:{sessionId}", conversation.WaChatId,
+                OutboxKinds.ChatwootStatus, new OutboxPayload { Status = "pending" })
+            {
+                Lane = OutboxLanes.Chatwoot,
+                ChatwootConversationId = (int)conversation.ChatwootConversationId,
+            }, ct);
+        }
+
+        var next = await BotReplies.EnqueueAsync(connection, transaction, conversation, sessionId, started ? 0 : conversation.BotTurns,
+            WhatsAppRenderer.Render(turn, Bot.MaxWaitSeconds), ct);
+        await BotConversations.SaveTurnAsync(connection, transaction, conversation.Id, sessionId, turn.Input, next, started, ct);
+        if (turn.EndsFlow || turn.ClientSideActions.Any(a => a.ValueKind == System.Text.Json.JsonValueKind.Object && a.TryGetProperty("chatwoot", out _)))
+        {
+            await handoff.ToAgentsAsync(connection, transaction, conversation, HandoffReasons.FlowEnd, null, ct);
+        }
+
+        await transaction.CommitAsync(ct);
+    }
+
+    private async Task<TimeSpan?> FailedAsync(NpgsqlConnection connection, BotConversation conversation, long[] rows, Exception e, CancellationToken ct)
+    {
+        var failures = await BotConversations.CountFailureAsync(connection, conversation.Id, ct);
+        LogBotFailed(conversation.ChatwootConversationId, failures, e.Message);
+        if (failures < Bot.MaxFailures)
+        {
+            return (e as UpstreamException)?.RetryAfter ?? TimeSpan.FromSeconds(Math.Pow(2, failures - 1));
+        }
+
+        await HandOffAsync(connection, conversation, rows, HandoffReasons.BotFailure, e.Message, ct);
+        return null;
+    }
+
+    private async Task HandOffAsync(NpgsqlConnection connection, BotConversation conversation, long[] rows, string reason, string? detail, CancellationToken ct)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await ClaimAsync(connection, transaction, rows, ct);
+        await handoff.ToAgentsAsync(connection, transaction, conversation, reason, detail, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    private static Task ClaimAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long[] rows, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE inbound_messages SET routed_at = now() WHERE id = ANY(@rows)", new { rows }, transaction, cancellationToken: ct));
+
+    private TypebotClient Typebot => services.GetRequiredService<TypebotClient>();
+
+    private static bool IsBotFailure(Exception e, CancellationToken ct) =>
+        e is UpstreamException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Typebot call for conversation {Conversation} failed ({Failures} in a row): {Error}")]
+    private partial void LogBotFailed(long conversation, int failures, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Typebot session of conversation {Conversation} is gone; starting a new one")]
+    private partial void LogSessionGone(long conversation);
+}

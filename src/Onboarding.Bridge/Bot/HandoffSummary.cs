@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+using Dapper;
+using Npgsql;
+using Onboarding.Data.Portugal;
+
+namespace Onboarding.Bridge.Bot;
+
+/// <summary>
+/// The private note agents read on handoff: the registration the bot collected (sensitive numbers masked) with a
+/// link to the console, or why the bot stopped.
+/// </summary>
+public static class HandoffSummary
+{
+    private sealed record DriverFacts(Guid Id, string FullName, string Status, string? Nif, string? Iban, string? VehicleType,
+        string? LicencePlate, string? DistrictCode, string? Municipality, DateTime UpdatedAt);
+
+    public static async Task<string> BuildAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, BotConversation conversation,
+        string reason, string? detail, Uri? publicUrl, CancellationToken ct)
+    {
+        var driver = conversation.PhoneE164 is { } phone
+            ? await connection.QuerySingleOrDefaultAsync<DriverFacts>(new CommandDefinition(
+                """
+                SELECT id, full_name, status, nif, iban, vehicle_type, licence_plate, district_code, municipality, updated_at
+                FROM drivers WHERE phone_e164 = @phone AND status <> 'erased'
+                """, new { phone }, transaction, cancellationToken: ct))
+            : null;
+
+        var note = new StringBuilder();
+        note.Append(CultureInfo.InvariantCulture, $"🤖 Passagem para um agente: {HandoffReasons.Describe(reason)}.");
+        if (!string.IsNullOrWhiteSpace(detail))
+        {
+            note.Append(CultureInfo.InvariantCulture, $"\nMotivo técnico: {detail}");
+        }
+
+        if (driver is null)
+        {
+            note.Append("\nRegisto: ainda não concluído no bot.");
+            return note.ToString();
+        }
+
+        note.Append(CultureInfo.InvariantCulture, $"\n\nCondutor: {driver.FullName}");
+        note.Append(CultureInfo.InvariantCulture, $"\nRegisto: {driver.Id} (estado: {driver.Status})");
+        note.Append(CultureInfo.InvariantCulture, $"\nNIF: {Mask.Nif(driver.Nif)} · IBAN: {Mask.Iban(driver.Iban)}");
+        var vehicle = driver.VehicleType is null ? "—" : driver.LicencePlate is { } plate ? $"{driver.VehicleType} ({plate})" : driver.VehicleType;
+        note.Append(CultureInfo.InvariantCulture, $"\nVeículo: {vehicle}");
+        note.Append(CultureInfo.InvariantCulture, $"\nZona: {Districts.NameOf(driver.DistrictCode) ?? driver.DistrictCode ?? "—"}{(driver.Municipality is { } m ? " / " + m : "")}");
+        if (publicUrl is not null)
+        {
+            note.Append(CultureInfo.InvariantCulture, $"\nConsola: {new Uri(publicUrl, "console#/drivers/" + driver.Id)}");
+        }
+
+        return note.ToString();
+    }
+}
