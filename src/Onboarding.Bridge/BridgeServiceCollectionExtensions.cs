@@ -43,6 +43,7 @@ public static class BridgeServiceCollectionExtensions
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         services.AddSingleton<DriverNotifier>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<DeliveryReceipts>();
         services.AddSingleton<WppConnectWebhookIntake>();
         services.AddSingleton<ChatwootWebhookIntake>();
         services.AddSingleton<BridgeState>();

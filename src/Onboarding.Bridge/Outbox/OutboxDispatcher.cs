@@ -6,6 +6,7 @@ using Onboarding.Bridge.Clients.Resilience;
 using Onboarding.Bridge.Clients.WppConnect;
 using Onboarding.Bridge.Hosting;
 using Onboarding.Bridge.Observability;
+using Onboarding.Bridge.Webhooks;
 
 namespace Onboarding.Bridge.Outbox;
 
@@ -19,6 +20,7 @@ public sealed partial class OutboxDispatcher(
     WppConnectClient wpp,
     ChatwootClient chatwoot,
     ChatwootEffects effects,
+    DeliveryReceipts receipts,
     IHttpClientFactory httpClients,
     IOptions<BridgeOptions> options,
     TimeProvider clock,
@@ -88,6 +90,11 @@ public sealed partial class OutboxDispatcher(
         {
             case WppSendOutcome.Sent:
                 await OutboxStore.MarkSentAsync(connection, item.Id, result.MessageId, ct);
+                if (result.MessageId is { } sentId)
+                {
+                    await receipts.MatchAsync(connection, sentId, ct);
+                }
+
                 BridgeMetrics.Sent(clock.GetUtcNow().UtcDateTime - item.CreatedAt);
                 if (item.Attempts > 0 && item.ChatwootConversationId is { } recovered)
                 {

@@ -19,6 +19,8 @@ public sealed partial class LedgerRetention(NpgsqlDataSource dataSource, IOption
             "DELETE FROM inbound_messages WHERE state <> 'pending' AND received_at < now() - @keep", new { keep }, cancellationToken: ct));
         var outbox = await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM outbox WHERE state IN ('sent', 'dead') AND created_at < now() - @keep", new { keep }, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM message_receipts WHERE updated_at < now() - @keep", new { keep }, cancellationToken: ct));
         var keys = await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM idempotency_keys WHERE expires_at < now()", cancellationToken: ct));
         if (inbound + outbox + keys > 0)

@@ -14,7 +14,7 @@ public enum IntakeResult
 }
 
 /// <summary>Stores what a WPPConnect webhook brings (flattened event payloads) and wakes the pump; no remote calls.</summary>
-public sealed class WppConnectWebhookIntake(InboundLedger ledger, BridgeState state, BridgeSignal signal)
+public sealed class WppConnectWebhookIntake(InboundLedger ledger, BridgeState state, DeliveryReceipts receipts, BridgeSignal signal)
 {
     private static readonly HashSet<string> MessageEvents = ["onmessage", "onselfmessage", "unreadmessages", "onanymessage"];
 
@@ -37,6 +37,14 @@ public sealed class WppConnectWebhookIntake(InboundLedger ledger, BridgeState st
             }
 
             return recorded ? IntakeResult.Recorded : IntakeResult.Duplicate;
+        }
+
+        if (name == "onack")
+        {
+            var ack = payload.Deserialize<WppMessage>(WppConnectJson.Options);
+            return ack?.Id is { Length: > 0 } acked && ack.Ack is { } value && await receipts.RecordAsync(acked, value, ct)
+                ? IntakeResult.Recorded
+                : IntakeResult.Ignored;
         }
 
         if (name is "status-find" or "qrcode")

@@ -21,18 +21,18 @@ public sealed class DeadLetterTests(BridgeFixture bridge) : BridgeContext(bridge
         // WPPConnect answers 201 with a failure inside, every time.
         Bridge.Wpp.FailNextSends(10_000);
         var (reply, _) = await Bridge.Chatwoot.AgentReplyAsync(conversation, "Vamos tratar do seu registo.");
-        await Eventually.TrueAsync(async () => await ScalarAsync<int>("SELECT coalesce(max(attempts), 0) FROM outbox") >= 2, "retried");
+        await Eventually.TrueAsync(async () => await ScalarAsync<int>("SELECT coalesce(max(attempts), 0) FROM outbox WHERE lane = 'whatsapp'") >= 2, "retried");
         phone.Received.ShouldBeEmpty();
 
         // The retry budget (hours) runs out.
-        await ScalarAsync<int>("UPDATE outbox SET created_at = now() - interval '7 hours'");
-        await Eventually.TrueAsync(async () => await ScalarAsync<string>("SELECT state FROM outbox") == "dead", "a dead letter");
+        await ScalarAsync<int>("UPDATE outbox SET created_at = now() - interval '7 hours' WHERE lane = 'whatsapp'");
+        await Eventually.TrueAsync(async () => await ScalarAsync<string>("SELECT state FROM outbox WHERE lane = 'whatsapp'") == "dead", "a dead letter");
 
         await Eventually.TrueAsync(() => ChatwootMessagesOf(e164).Any(m => m.Private && m.Content!.Contains("não chegou ao WhatsApp", StringComparison.Ordinal)), "the note");
         await Eventually.TrueAsync(() => ChatwootMessagesOf(e164).Single(m => m.Id == reply.Id).Status == "failed", "the agent's message marked failed");
 
         Bridge.Wpp.FailNextSends(0);
-        var id = await ScalarAsync<long>("SELECT id FROM outbox");
+        var id = await ScalarAsync<long>("SELECT id FROM outbox WHERE lane = 'whatsapp'");
         (await Bridge.Services.GetRequiredService<OutboxStore>().RetryDeadAsync(id, TestContext.Current.CancellationToken)).ShouldBeTrue();
 
         await Eventually.TrueAsync(() => phone.Received.Any(m => m.Body == "Vamos tratar do seu registo."), "delivered after the retry");

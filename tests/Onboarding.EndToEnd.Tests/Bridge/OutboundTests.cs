@@ -28,8 +28,21 @@ public sealed class OutboundTests(BridgeFixture bridge) : BridgeContext(bridge)
         delivery!.Succeeded.ShouldBeTrue(delivery.Error);
         var phone = Bridge.Wpp.Phone(e164);
         await Eventually.TrueAsync(() => phone.Received.Any(m => m.Body == "Olá Ana, em que posso ajudar?"), "the reply on the phone");
-        await Eventually.TrueAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM outbox WHERE state = 'sent'") == 1, "the outbox row sent");
+        await Eventually.TrueAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM outbox WHERE lane = 'whatsapp' AND state = 'sent'") == 1, "the outbox row sent");
         phone.Received.Count(m => m.Body == "Olá Ana, em que posso ajudar?").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task WhatsApp_receipts_show_in_chatwoot_as_delivered_then_read()
+    {
+        var (e164, conversation) = await DriverWhoWroteAsync();
+        var (reply, _) = await Bridge.Chatwoot.AgentReplyAsync(conversation, "Recebeu?");
+
+        await Eventually.TrueAsync(() => Bridge.Chatwoot.Messages(conversation).Single(m => m.Id == reply.Id).Status == "delivered", "delivered");
+        await Bridge.Wpp.Phone(e164).ReadAsync();
+
+        await Eventually.TrueAsync(() => Bridge.Chatwoot.Messages(conversation).Single(m => m.Id == reply.Id).Status == "read", "read");
+        (await ScalarAsync<long>("SELECT count(*) FROM outbox WHERE lane = 'chatwoot' AND state = 'sent'")).ShouldBe(2);
     }
 
     [Fact]
@@ -44,9 +57,9 @@ public sealed class OutboundTests(BridgeFixture bridge) : BridgeContext(bridge)
             replay.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
-        await Eventually.TrueAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM outbox WHERE state = 'sent'") == 1, "sent");
+        await Eventually.TrueAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM outbox WHERE lane = 'whatsapp' AND state = 'sent'") == 1, "sent");
         Bridge.Wpp.Phone(e164).Received.Count(m => m.Body == "Uma só vez").ShouldBe(1);
-        (await ScalarAsync<long>("SELECT count(*) FROM outbox")).ShouldBe(1);
+        (await ScalarAsync<long>("SELECT count(*) FROM outbox WHERE lane = 'whatsapp'")).ShouldBe(1);
     }
 
     [Theory]
@@ -102,7 +115,7 @@ public sealed class OutboundTests(BridgeFixture bridge) : BridgeContext(bridge)
         await Eventually.TrueAsync(() => phone.Received.Any(m => m.Body == "depois de falhar"), "delivered after retries");
         await Eventually.TrueAsync(() => Bridge.Chatwoot.Messages(conversation).Any(m => m.Private && m.Content!.Contains("após")), "the recovery note");
         phone.Received.Count(m => m.Body == "depois de falhar").ShouldBe(1);
-        (await ScalarAsync<int>("SELECT attempts FROM outbox")).ShouldBe(3);
+        (await ScalarAsync<int>("SELECT attempts FROM outbox WHERE lane = 'whatsapp'")).ShouldBe(3);
     }
 
     [Fact]
