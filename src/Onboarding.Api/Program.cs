@@ -17,8 +17,14 @@ if (roles.Mode.Equals("Sandbox", StringComparison.OrdinalIgnoreCase))
 }
 
 builder.AddOnboardingDefaults();
+builder.AddOnboardingTelemetry();
 builder.Services.AddOnboardingData(builder.Configuration);
 builder.Services.AddBridge(builder.Configuration, runPump: roles.Has("bridge"));
+if (roles.Has("bridge"))
+{
+    builder.Services.AddBridgeReadiness(scheduler: builder.Configuration.GetValue("Bridge:Scheduler", true));
+}
+
 builder.Services.AddApiAuth(builder.Configuration);
 builder.Services.AddOnboardingEndpoints();
 
@@ -31,5 +37,6 @@ if (args.Contains("migrate"))
 }
 
 app.UseOnboardingApi();
+app.MapOnboardingMetrics();
 await app.RunAsync();
 return 0;

@@ -37,6 +37,9 @@ public sealed class BridgeOptions
     /// <summary>How long a signed file link works.</summary>
     public TimeSpan MediaLinkLifetime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>Inbound messages waiting for Chatwoot above which agents are alerted.</summary>
+    public int BacklogAlertThreshold { get; set; } = 100;
+
     /// <summary>How often the catch-up job walks WPPConnect's chats for messages the webhooks did not bring.</summary>
     public TimeSpan CatchUpInterval { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -48,6 +48,7 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<ChatwootWebhookIntake>();
         services.AddSingleton<BridgeState>();
         services.AddSingleton<BridgeDepths>();
+        services.AddSingleton<OperationsAlerts>();
         services.AddSingleton<WppConnectCatchUp>();
         services.AddSingleton<SessionHealth>();
         services.AddSingleton<LedgerRetention>();

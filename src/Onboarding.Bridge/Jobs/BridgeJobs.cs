@@ -33,7 +33,7 @@ public sealed class SessionHealthJob(SessionHealth health) : IJob
 /// Refreshes the backlog, outbox and dead-letter gauges, announces status changes not yet announced, and wakes the
 /// pump for work that came due.
 /// </summary>
-public sealed class SweepJob(BridgeDepths depths, DriverNotifier notifier, BridgeSignal signal) : IJob
+public sealed class SweepJob(BridgeDepths depths, DriverNotifier notifier, OperationsAlerts alerts, BridgeState state, BridgeSignal signal) : IJob
 {
     public const string Name = "bridge-sweep";
 
@@ -41,6 +41,7 @@ public sealed class SweepJob(BridgeDepths depths, DriverNotifier notifier, Bridg
     {
         await notifier.RunOnceAsync(cancellationToken);
         var depth = await depths.ReadAsync(cancellationToken);
+        await alerts.EvaluateAsync(await state.GetAsync(BridgeState.SessionStatus, cancellationToken), depth, cancellationToken);
         if (depth.Backlog + depth.Outbox > 0)
         {
             signal.Wake();

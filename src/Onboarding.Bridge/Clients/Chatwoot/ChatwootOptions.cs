@@ -23,6 +23,9 @@ public sealed class ChatwootOptions
     /// <summary>Team that receives conversations handed to humans; none when not set.</summary>
     public int? TeamId { get; set; }
 
+    /// <summary>A conversation (e.g. with an internal "Operações" contact) where the bridge posts its alerts as private notes.</summary>
+    public int? OperationsConversationId { get; set; }
+
     /// <summary>Labels added on handoff.</summary>
     public IList<string> Labels { get; set; } = [];
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using FastEndpoints;
 using Onboarding.Api.Auth;
 using Onboarding.Api.Errors;
+using Onboarding.Api.Hosting;
 using Onboarding.Data.Drivers;
 using Onboarding.Data.Idempotency;
 using Onboarding.Data.Portugal;
@@ -45,6 +46,7 @@ public sealed partial class RegisterDriverEndpoint(
         if (body.Fields is null)
         {
             var status = body.Errors.Any(e => e.Field == "body") ? 400 : 422;
+            ApiMetrics.Registration("invalid");
             await SendAsync(status, FlatError.From(body.Message!, body.Errors), ct);
             return;
         }
@@ -62,11 +64,13 @@ public sealed partial class RegisterDriverEndpoint(
             }
 
             HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
+            ApiMetrics.Registration("replayed");
             await Send.StringAsync(stored.ResponseBody, stored.StatusCode, "application/json", ct);
             return;
         }
 
         var (statusCode, response) = await RegisterAsync(RegisterDriverRequest.FromFields(body.Fields), actor, ct);
+        ApiMetrics.Registration(statusCode switch { 201 => "created", 200 => "updated", 409 => "conflict", _ => "invalid" });
         var json = JsonSerializer.Serialize(response, response.GetType(), ApiErrorWriter.JsonOf(HttpContext));
         if (idempotencyKey.Length is > 0 and <= 200)
         {
