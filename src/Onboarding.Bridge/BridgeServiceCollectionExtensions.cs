@@ -52,6 +52,8 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<WppConnectCatchUp>();
         services.AddSingleton<SessionHealth>();
         services.AddSingleton<LedgerRetention>();
+        services.AddOptions<GdprRetentionOptions>().BindConfiguration(GdprRetentionOptions.Section);
+        services.AddSingleton<GdprRetention>();
         if (runPump)
         {
             services.AddHostedService<BridgePump>();

@@ -49,11 +49,14 @@ public sealed class SweepJob(BridgeDepths depths, DriverNotifier notifier, Opera
     }
 }
 
-/// <summary>Deletes finished ledger and outbox rows past their retention, and expired idempotency keys.</summary>
-public sealed class RetentionJob(LedgerRetention retention) : IJob
+/// <summary>Applies the retention periods: finished ledger and outbox rows, expired idempotency keys, personal data past its purpose.</summary>
+public sealed class RetentionJob(LedgerRetention ledger, GdprRetention gdpr) : IJob
 {
-    public const string Name = "ledger-retention";
+    public const string Name = "retention";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
-        await retention.RunOnceAsync(cancellationToken);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        await ledger.RunOnceAsync(cancellationToken);
+        await gdpr.RunOnceAsync(cancellationToken);
+    }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Onboarding.Bridge.Clients.Chatwoot;
 
 /// <summary>Fails the boot with the name of the missing setting.</summary>
-public sealed class ChatwootOptionsValidator : IValidateOptions<ChatwootOptions>
+public sealed class ChatwootOptionsValidator(IOptions<BridgeOptions> bridge) : IValidateOptions<ChatwootOptions>
 {
     public ValidateOptionsResult Validate(string? name, ChatwootOptions options)
     {
@@ -29,9 +29,10 @@ public sealed class ChatwootOptionsValidator : IValidateOptions<ChatwootOptions>
             failures.Add($"{s}:ApiToken is required.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.WebhookSecret))
+        if (string.IsNullOrWhiteSpace(options.WebhookSecret) && string.IsNullOrWhiteSpace(bridge.Value.ChatwootWebhookToken))
         {
-            failures.Add($"{s}:WebhookSecret is required.");
+            // Chatwoot 4.12+ signs webhooks with the secret; older versions only reach us with a token in the URL.
+            failures.Add($"{s}:WebhookSecret is required (or {BridgeOptions.Section}:ChatwootWebhookToken for Chatwoot versions that do not sign webhooks).");
         }
 
         if (options.TeamId is <= 0)

@@ -19,6 +19,7 @@ public static class ChatwootServiceCollectionExtensions
             .Bind(configuration.GetSection(ChatwootOptions.Section))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ChatwootOptions>, ChatwootOptionsValidator>();
+        services.AddOptions<BridgeOptions>().Bind(configuration.GetSection(BridgeOptions.Section));
         services.AddTransient<ChatwootAuthHandler>();
         services.AddTransient<ChatwootClient>();
 
