@@ -1,5 +1,6 @@
 using Onboarding.Api.Flows;
 using Onboarding.Api.Hosting;
+using Onboarding.Api.Http;
 using Onboarding.Bridge;
 using Onboarding.Data;
 
@@ -26,6 +27,7 @@ if (roles.Has("bridge"))
 }
 
 builder.Services.AddApiAuth(builder.Configuration);
+builder.Services.AddOnboardingProtection(builder.Configuration);
 builder.Services.AddOnboardingEndpoints();
 
 var app = builder.Build();
@@ -36,6 +38,7 @@ if (args.Contains("migrate"))
     return 0;
 }
 
+app.UseOnboardingProtection();
 app.UseOnboardingApi();
 app.MapOnboardingMetrics();
 await app.RunAsync();

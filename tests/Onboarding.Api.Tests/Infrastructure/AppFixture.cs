@@ -26,6 +26,8 @@ public sealed class AppFixture : IAsyncLifetime
         ["Chatwoot:InboxId"] = "1",
         ["Chatwoot:ApiToken"] = "test-token",
         ["Chatwoot:WebhookSecret"] = ChatwootSecret,
+        // Every test shares one in-memory client address: the per-address limit is tested end to end instead.
+        ["Protection:PermitsPerMinute"] = "1000000",
     };
 
     public IAlbaHost Host { get; private set; } = null!;

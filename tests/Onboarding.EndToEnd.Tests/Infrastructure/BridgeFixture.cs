@@ -57,9 +57,10 @@ public class BridgeFixture : IAsyncLifetime
     protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings() => [];
 
     /// <summary>Another replica of the host on the same database and fakes (clustered scheduler, shared work).</summary>
-    public WebApplicationFactory<Program> StartReplica() => StartHost(FreePort());
+    public WebApplicationFactory<Program> StartReplica(IReadOnlyDictionary<string, string>? overrides = null) =>
+        StartHost(FreePort(), overrides);
 
-    private WebApplicationFactory<Program> StartHost(int port)
+    private WebApplicationFactory<Program> StartHost(int port, IReadOnlyDictionary<string, string>? overrides = null)
     {
         var settings = new Dictionary<string, string>
         {
@@ -85,7 +86,7 @@ public class BridgeFixture : IAsyncLifetime
             // Tests run the catch-up themselves; the scheduled one would walk chats left by earlier tests.
             ["Bridge:CatchUpInterval"] = "01:00:00",
         };
-        foreach (var (key, value) in ExtraSettings())
+        foreach (var (key, value) in ExtraSettings().Concat(overrides ?? new Dictionary<string, string>()))
         {
             settings[key] = value;
         }
