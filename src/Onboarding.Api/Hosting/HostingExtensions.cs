@@ -3,10 +3,12 @@ using FastEndpoints;
 using FastEndpoints.Swagger;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using NSwag;
 using Onboarding.Api.Auth;
+using Onboarding.Api.Http;
 using Onboarding.Data.Migrations;
 
 namespace Onboarding.Api.Hosting;
@@ -29,7 +31,17 @@ public static class HostingExtensions
         }
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            // Kestrel's refusals (a body over the size limit, a body cut short) are the client's doing: say which.
+            if (c.Exception is BadHttpRequestException bad)
+            {
+                c.ProblemDetails.Title ??= ReasonPhrases.GetReasonPhrase(bad.StatusCode);
+                c.ProblemDetails.Detail = bad.Message;
+            }
+        });
+        builder.Services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector = e =>
+            e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"])
             .AddNpgSql(name: "postgres", tags: ["ready"]);
@@ -85,13 +97,25 @@ public static class HostingExtensions
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseJsonContentTypeGuard();
         app.UseFastEndpoints(c =>
         {
             c.Serializer.Options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             c.Errors.UseProblemDetails(p => p.IndicateErrorCode = true);
             c.Errors.ProducesMetadataType = typeof(Microsoft.AspNetCore.Mvc.ProblemDetails);
         });
-        app.UseSwaggerGen();
+        // NSwag builds the document's server URL from Host and X-Forwarded-*, throws on a malformed one, and caches
+        // that document (or that exception) for every later caller. The document names no server (clients use its own
+        // origin), and those headers never reach it.
+        app.UseWhen(c => c.Request.Path.Value?.EndsWith("/swagger.json", StringComparison.OrdinalIgnoreCase) == true, swagger => swagger.Use((c, next) =>
+        {
+            c.Request.Host = new HostString("localhost");
+            c.Request.Headers.Remove("X-Forwarded-Host");
+            c.Request.Headers.Remove("X-Forwarded-Proto");
+            c.Request.Headers.Remove("X-Forwarded-Prefix");
+            return next(c);
+        }));
+        app.UseSwaggerGen(o => o.PostProcess = (document, _) => document.Servers.Clear());
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains("live") });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapConsole();

@@ -21,6 +21,24 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
         return await InsertAsync(connection, null, entry, ct);
     }
 
+    /// <summary>
+    /// Enqueues rows in the given order, all or none (one transaction); returns how many were new (rows whose dedupe key
+    /// was already there, as in a replayed webhook, are skipped).
+    /// </summary>
+    public async Task<int> EnqueueAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var recorded = 0;
+        foreach (var entry in entries)
+        {
+            recorded += await InsertAsync(connection, transaction, entry, ct) ? 1 : 0;
+        }
+
+        await transaction.CommitAsync(ct);
+        return recorded;
+    }
+
     /// <summary>Enqueues inside the caller's transaction, so the rows exist exactly when the caller's change does.</summary>
     public static async Task<bool> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, OutboxEntry entry, CancellationToken ct)
     {

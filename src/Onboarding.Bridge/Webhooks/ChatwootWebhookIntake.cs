@@ -29,9 +29,8 @@ public sealed class ChatwootWebhookIntake(OutboxStore outbox, ContactDirectory c
             || (payload.TryGetProperty("private", out var p) && p.ValueKind == JsonValueKind.True)
             || Str(payload, "source_id") is { Length: > 0 }
             || (payload.TryGetProperty("sender", out var sender) && sender.ValueKind == JsonValueKind.Object && Str(sender, "type") is "agent_bot")
-            || !payload.TryGetProperty("id", out var idElement) || !idElement.TryGetInt32(out var messageId)
-            || !payload.TryGetProperty("conversation", out var conversation) || !conversation.TryGetProperty("id", out var cid)
-            || !cid.TryGetInt32(out var conversationId))
+            || Int(payload, "id") is not { } messageId
+            || !payload.TryGetProperty("conversation", out var conversation) || Int(conversation, "id") is not { } conversationId)
         {
             // Messages we created carry a source_id; agents' replies have none.
             return IntakeResult.Ignored;
@@ -42,11 +41,15 @@ public sealed class ChatwootWebhookIntake(OutboxStore outbox, ContactDirectory c
             return IntakeResult.Ignored;
         }
 
+        var entries = new List<OutboxEntry>();
         var content = Str(payload, "content");
-        var recorded = false;
         if (!string.IsNullOrWhiteSpace(content))
         {
-            recorded |= await outbox.EnqueueAsync($"cw:{messageId}", chat, OutboxKinds.Text, new OutboxPayload { Text = content }, conversationId, messageId, ct);
+            entries.Add(new OutboxEntry($"cw:{messageId}", chat, OutboxKinds.Text, new OutboxPayload { Text = content })
+            {
+                ChatwootConversationId = conversationId,
+                ChatwootMessageId = messageId,
+            });
         }
 
         if (payload.TryGetProperty("attachments", out var attachments) && attachments.ValueKind == JsonValueKind.Array)
@@ -60,10 +63,16 @@ public sealed class ChatwootWebhookIntake(OutboxStore outbox, ContactDirectory c
                 }
 
                 var file = new OutboxPayload { FileUrl = url, FileName = FileNameOf(url), ContentType = null };
-                recorded |= await outbox.EnqueueAsync($"cw:{messageId}:{n++}", chat, OutboxKinds.File, file, conversationId, messageId, ct);
+                entries.Add(new OutboxEntry($"cw:{messageId}:{n++}", chat, OutboxKinds.File, file)
+                {
+                    ChatwootConversationId = conversationId,
+                    ChatwootMessageId = messageId,
+                });
             }
         }
 
+        // The text and every attachment in one transaction: all or none, so a failure leaves nothing half-sent.
+        var recorded = await outbox.EnqueueAsync(entries, ct) > 0;
         if (recorded)
         {
             // An agent writing in a bot conversation takes it over.
@@ -73,6 +82,9 @@ public sealed class ChatwootWebhookIntake(OutboxStore outbox, ContactDirectory c
 
         return recorded ? IntakeResult.Recorded : IntakeResult.Duplicate;
     }
+
+    private static int? Int(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) ? n : null;
 
     private static string? Str(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;

@@ -16,6 +16,9 @@ public enum IntakeResult
 /// <summary>Stores what a WPPConnect webhook brings (flattened event payloads) and wakes the pump; no remote calls.</summary>
 public sealed class WppConnectWebhookIntake(InboundLedger ledger, BridgeState state, DeliveryReceipts receipts, BridgeSignal signal)
 {
+    private static readonly long MinUnixSeconds = DateTimeOffset.MinValue.ToUnixTimeSeconds();
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+
     private static readonly HashSet<string> MessageEvents = ["onmessage", "onselfmessage", "unreadmessages", "onanymessage"];
 
     public async Task<IntakeResult> AcceptAsync(JsonElement payload, CancellationToken ct)
@@ -29,7 +32,10 @@ public sealed class WppConnectWebhookIntake(InboundLedger ledger, BridgeState st
                 return IntakeResult.Ignored;
             }
 
-            var at = DateTimeOffset.FromUnixTimeSeconds(message.Time ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds()).UtcDateTime;
+            // A time no calendar holds (a corrupt value) counts as missing: the message arrived now.
+            var at = message.Time is { } t && t >= MinUnixSeconds && t <= MaxUnixSeconds
+                ? DateTimeOffset.FromUnixTimeSeconds(t).UtcDateTime
+                : DateTime.UtcNow;
             var recorded = await ledger.RecordAsync(id, chat, message.FromMe, at, "webhook", payload.GetRawText(), ct);
             if (recorded)
             {

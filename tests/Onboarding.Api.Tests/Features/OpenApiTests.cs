@@ -26,4 +26,23 @@ public sealed class OpenApiTests(AppFixture app) : IntegrationContext(app)
 
         missing.ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task The_document_names_no_server_and_a_callers_host_headers_can_neither_break_nor_poison_it()
+    {
+        // NSwag generates the document once per process and serves that copy (or its exception) to every later caller;
+        // whichever request of the assembly comes first generates it.
+        var badHost = await Host.SendRawAsync("GET", "/swagger/v1/swagger.json", headers: [("Host", "evil.invalid:99999")]);
+        var badProto = await Host.SendRawAsync("GET", "/swagger/v1/swagger.json", headers: [("X-Forwarded-Proto", "a b"), ("X-Forwarded-Host", "::::")]);
+        var forged = await Host.SendRawAsync("GET", "/swagger/v1/swagger.json", headers: [("X-Forwarded-Host", "evil.example")]);
+        var (status, plain) = await Host.StaffGetAsync("/swagger/v1/swagger.json");
+
+        badHost.Status.ShouldBe(200, badHost.Body);
+        badProto.Status.ShouldBe(200, badProto.Body);
+        forged.Status.ShouldBe(200, forged.Body);
+        forged.Body.ShouldNotContain("evil.example");
+        status.ShouldBe(200);
+        plain.ToString().ShouldNotContain("evil");
+        (!plain.TryGetProperty("servers", out var servers) || servers.GetArrayLength() == 0).ShouldBeTrue(plain.ToString()[..200]);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using FastEndpoints;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Onboarding.Api.Errors;
 using Onboarding.Bridge;
@@ -31,6 +32,12 @@ public sealed class ChatwootWebhookEndpoint(
 
     public override async Task HandleAsync(CancellationToken ct)
     {
+        // The host's default request limit (1 MiB) is below this route's.
+        if (HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBytes;
+        }
+
         var (raw, json) = await WebhookBody.ReadAsync(HttpContext.Request, MaxBytes, ct);
         if (!Authentic(raw))
         {

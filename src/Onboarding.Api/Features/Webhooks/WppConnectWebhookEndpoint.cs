@@ -13,7 +13,8 @@ namespace Onboarding.Api.Features.Webhooks;
 /// WPPConnect signs nothing, so the route carries a secret token. The event is stored and acknowledged at once;
 /// mirroring to Chatwoot happens in the background.
 /// </summary>
-public sealed class WppConnectWebhookEndpoint(WppConnectWebhookIntake intake, IOptions<WppConnectOptions> options) : EndpointWithoutRequest
+public sealed class WppConnectWebhookEndpoint(WppConnectWebhookIntake intake, IOptions<WppConnectOptions> options, IProblemDetailsService problems)
+    : EndpointWithoutRequest
 {
     // With autoDownload, WPPConnect puts whole media files (base64) in the event.
     private const int MaxBytes = 64 * 1024 * 1024;
@@ -32,8 +33,9 @@ public sealed class WppConnectWebhookEndpoint(WppConnectWebhookIntake intake, IO
         var expected = Encoding.UTF8.GetBytes(options.Value.WebhookToken);
         if (expected.Length == 0 || !CryptographicOperations.FixedTimeEquals(expected, Encoding.UTF8.GetBytes(Route<string>("token") ?? "")))
         {
-            // Same answer as an unknown route: a wrong token learns nothing.
-            await Send.NotFoundAsync(ct);
+            // Same answer as an unknown route (the same writer as the status code pages): a wrong token learns nothing.
+            HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
+            await problems.WriteAsync(new ProblemDetailsContext { HttpContext = HttpContext, ProblemDetails = { Status = StatusCodes.Status404NotFound } });
             return;
         }
 

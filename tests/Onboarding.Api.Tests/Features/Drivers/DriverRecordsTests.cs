@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Onboarding.Api.Tests.Infrastructure;
 
@@ -91,6 +92,84 @@ public sealed class DriverRecordsTests(AppFixture app) : IntegrationContext(app)
     }
 
     [Fact]
+    public async Task A_null_status_is_a_400_naming_status_not_an_error()
+    {
+        var id = await RegisterAsync("+351915211836");
+
+        var (status, body) = await Host.PostRawAsync($"/api/drivers/{id}/status", "{\"status\":null,\"version\":1}", "application/json", AppFixture.StaffKey);
+
+        status.ShouldBe(400, body.ToString());
+        body.GetProperty("errors")[0].Str("name").ShouldBe("status");
+    }
+
+    [Fact]
+    public async Task A_reason_with_a_nul_is_a_400_naming_reason_and_changes_nothing()
+    {
+        var id = await RegisterAsync("+351915211836");
+
+        var (status, body) = await MoveAsync(id, "rejected", 1, "sem\0documentos");
+
+        status.ShouldBe(400, body.ToString());
+        body.GetProperty("errors")[0].Str("name").ShouldBe("reason");
+        (await QuerySingleAsync<(string Status, int Version)>("SELECT status, version FROM drivers")).ShouldBe(("submitted", 1));
+    }
+
+    [Fact]
+    public async Task A_status_change_without_a_content_type_or_with_an_unknown_charset_is_a_415_that_says_so()
+    {
+        var id = await RegisterAsync("+351915211836");
+        var json = Encoding.UTF8.GetBytes("{\"status\":\"under_review\",\"version\":1}");
+
+        var missing = await Host.SendRawAsync("POST", $"/api/drivers/{id}/status", body: json, headers: [("X-Api-Key", AppFixture.StaffKey)]);
+        var charset = await Host.SendRawAsync("POST", $"/api/drivers/{id}/status", body: json,
+            headers: [("X-Api-Key", AppFixture.StaffKey), ("Content-Type", "application/json; charset=klingon")]);
+
+        missing.Status.ShouldBe(415, missing.Body);
+        missing.Json.Str("code").ShouldBe("body.content_type");
+        charset.Status.ShouldBe(415, charset.Body);
+        charset.Json.Str("code").ShouldBe("body.charset");
+        (await QuerySingleAsync<int>("SELECT version FROM drivers")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_status_change_past_the_servers_body_limit_is_a_413_that_says_so()
+    {
+        var id = await RegisterAsync("+351915211836");
+        var json = JsonSerializer.SerializeToUtf8Bytes(new { status = "under_review", version = 1, reason = new string('r', 1_500_000) });
+
+        foreach (var chunked in new[] { false, true })
+        {
+            var response = await Host.SendRawAsync("POST", $"/api/drivers/{id}/status", body: json,
+                headers: [("X-Api-Key", AppFixture.StaffKey), ("Content-Type", "application/json")], chunked: chunked);
+
+            response.Status.ShouldBe(413, response.Body);
+            response.Json.Str("detail").ShouldContain("too large");
+        }
+
+        (await QuerySingleAsync<int>("SELECT version FROM drivers")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task An_id_in_the_query_string_or_body_cannot_redirect_a_request_to_another_driver()
+    {
+        var target = await RegisterAsync("+351915211836");
+        var bystander = await RegisterAsync("+351936000001");
+
+        var (getStatus, got) = await Host.StaffGetAsync($"/api/drivers/{target}?id={bystander}");
+        var (exportStatus, exported) = await Host.StaffGetAsync($"/api/drivers/{target}/gdpr-export?id={bystander}");
+        var erase = await Host.SendRawAsync("POST", $"/api/drivers/{target}/erase", $"?id={bystander}", Encoding.UTF8.GetBytes($"{{\"id\":\"{bystander}\"}}"),
+            [("X-Api-Key", AppFixture.StaffKey), ("Content-Type", "application/json")]);
+
+        getStatus.ShouldBe(200);
+        got.Str("id").ShouldBe(target);
+        exportStatus.ShouldBe(200);
+        exported.GetProperty("driver").Str("id").ShouldBe(target);
+        erase.Status.ShouldBe(200, erase.Body);
+        (await QuerySingleAsync<string>("SELECT status FROM drivers WHERE id = @id", new { id = Guid.Parse(bystander) })).ShouldBe("submitted");
+        (await QuerySingleAsync<string>("SELECT status FROM drivers WHERE id = @id", new { id = Guid.Parse(target) })).ShouldBe("erased");
+    }
+
+    [Fact]
     public async Task Unknown_drivers_are_404()
     {
         (await Host.StaffGetAsync($"/api/drivers/{Guid.NewGuid()}")).Status.ShouldBe(404);
@@ -129,6 +208,19 @@ public sealed class DriverRecordsTests(AppFixture app) : IntegrationContext(app)
         status.ShouldBe(400, body.ToString());
         var name = url.Split('?')[1].Split('=')[0];
         body.ToString().ShouldContain(name);
+    }
+
+    [Theory]
+    [InlineData("/api/drivers?q=%00")]
+    [InlineData("/api/drivers/export.csv?q=ab%00cd")]
+    public async Task A_search_with_a_nul_is_a_400_naming_q_not_an_error(string url)
+    {
+        await RegisterAsync("+351915211836");
+
+        var (status, body) = await Host.StaffGetAsync(url);
+
+        status.ShouldBe(400, body.ToString());
+        body.GetProperty("errors")[0].Str("name").ShouldBe("q");
     }
 
     [Fact]

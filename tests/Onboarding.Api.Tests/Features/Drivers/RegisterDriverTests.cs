@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Onboarding.Api.Tests.Infrastructure;
 
@@ -198,6 +199,60 @@ public sealed class RegisterDriverTests(AppFixture app) : IntegrationContext(app
         status.ShouldBe(400);
         response.GetProperty("errors")[0].Str("code").ShouldBe("body.too_large");
         (await QuerySingleAsync<long>("SELECT count(*) FROM drivers")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_utf8_is_malformed_json_not_an_error()
+    {
+        var json = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(DriverScenarios.ValidRegistration()));
+        byte[] body = [.. json[..10], 0xC3, 0x28, 0xFF, .. json[10..]];
+
+        var response = await Host.SendRawAsync("POST", "/register_driver_typebot", body: body,
+            headers: [("Content-Type", "application/json"), ("X-Api-Key", AppFixture.TypebotKey)]);
+
+        response.Status.ShouldBe(400, response.Body);
+        response.Json.GetProperty("errors")[0].Str("code").ShouldBe("body.malformed_json");
+        (await QuerySingleAsync<long>("SELECT count(*) FROM drivers")).ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("full_name", "Maria \\ud83d")]
+    [InlineData("availability", "\\udc00 manhãs")]
+    [InlineData("municipality", "Ama\\u0000dora")]
+    [InlineData("typebot_result_id", "r\\u0000")]
+    public async Task A_cut_emoji_or_a_nul_is_a_422_for_that_field_not_an_error(string field, string escaped)
+    {
+        var json = JsonSerializer.Serialize(DriverScenarios.ValidRegistration()).Replace("}", $",\"{field}\":\"{escaped}\"}}", StringComparison.Ordinal);
+
+        var (status, body) = await Host.PostRawAsync("/register_driver_typebot", json, "application/json", AppFixture.TypebotKey);
+
+        status.ShouldBe(422, body.ToString());
+        body.Str("first_error_field").ShouldBe(field);
+        body.GetProperty("errors")[0].Str("code").ShouldBe($"{field}.type");
+        (await QuerySingleAsync<long>("SELECT count(*) FROM drivers")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_member_name_with_a_cut_emoji_is_an_unknown_member()
+    {
+        var json = "{\"\\ud83d\":\"x\"," + JsonSerializer.Serialize(DriverScenarios.ValidRegistration())[1..];
+
+        var (status, body) = await Host.PostRawAsync("/register_driver_typebot", json, "application/json", AppFixture.TypebotKey);
+
+        status.ShouldBe(201, body.ToString());
+    }
+
+    [Fact]
+    public async Task A_chunked_body_past_the_servers_limit_is_a_400_too_large()
+    {
+        var body = DriverScenarios.ValidRegistration();
+        body["availability"] = new string('x', 1_500_000);
+
+        var response = await Host.SendRawAsync("POST", "/register_driver_typebot", body: JsonSerializer.SerializeToUtf8Bytes(body),
+            headers: [("Content-Type", "application/json"), ("X-Api-Key", AppFixture.TypebotKey)], chunked: true);
+
+        response.Status.ShouldBe(400, response.Body);
+        response.Json.GetProperty("errors")[0].Str("code").ShouldBe("body.too_large");
     }
 
     [Fact]

@@ -23,11 +23,13 @@ public sealed class ChangeDriverStatusValidator : Validator<ChangeDriverStatusRe
 {
     public ChangeDriverStatusValidator()
     {
-        RuleFor(x => x.Status).Must(s => DriverStatus.IsKnown(s) && s != DriverStatus.Erased)
+        RuleFor(x => x.Status).Must(s => s is not null && DriverStatus.IsKnown(s) && s != DriverStatus.Erased)
             .WithMessage("status must be one of: submitted, under_review, approved, rejected, withdrawn.");
         RuleFor(x => x.Version).GreaterThan(0).WithMessage("version is required (the driver's current version).");
         RuleFor(x => x.Reason).NotEmpty().When(x => x.Status == DriverStatus.Rejected)
             .WithMessage("reason is required when rejecting a driver.");
         RuleFor(x => x.Reason).MaximumLength(500);
+        RuleFor(x => x.Reason).Must(r => r is null || !r.Contains('\0', StringComparison.Ordinal))
+            .WithMessage("reason must not contain NUL characters.");
     }
 }

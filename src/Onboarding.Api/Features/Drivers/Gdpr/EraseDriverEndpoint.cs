@@ -7,6 +7,8 @@ namespace Onboarding.Api.Features.Drivers.Gdpr;
 
 public sealed record EraseDriverRequest
 {
+    // Route only: a query string or body "id" must not point the request at another driver.
+    [RouteParam]
     public Guid Id { get; init; }
 }
 

@@ -6,6 +6,8 @@ namespace Onboarding.Api.Features.Drivers.GetDriver;
 
 public sealed record GetDriverRequest
 {
+    // Route only: a query string or body "id" must not point the request at another driver.
+    [RouteParam]
     public Guid Id { get; init; }
 }
 

@@ -67,6 +67,9 @@ public sealed class ListDriversValidator : Validator<ListDriversRequest>
         RuleFor(x => x.Cursor).Must(c => string.IsNullOrEmpty(c) || DriverCursor.TryDecode(c, out _, out _))
             .WithMessage("cursor is not a cursor returned by this API.");
         RuleFor(x => x.Q).MaximumLength(100);
+        // Postgres text cannot hold a NUL: it would fail the query (and cut the CSV export short).
+        RuleFor(x => x.Q).Must(q => q is null || !q.Contains('\0', StringComparison.Ordinal))
+            .WithMessage("q must not contain NUL characters.");
         RuleFor(x => x).Must(x => x.CreatedFrom is null || x.CreatedTo is null || x.CreatedFrom < x.CreatedTo)
             .WithName("created_to").WithMessage("created_to must be after created_from.");
     }

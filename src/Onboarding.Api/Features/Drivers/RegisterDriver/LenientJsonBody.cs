@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using Onboarding.Api.Errors;
 using Onboarding.Api.Http;
 
@@ -28,6 +29,12 @@ public static class LenientJsonBody
             return Fail([], "body", "body.too_large", $"O pedido excede {MaxBytes / 1024} KB.");
         }
 
+        // JSON is UTF-8 (RFC 8259). JsonDocument accepts other bytes inside strings and only throws once one is read.
+        if (!Utf8.IsValid(raw))
+        {
+            return Fail(raw, "body", "body.malformed_json", "O corpo do pedido não é JSON válido (UTF-8).");
+        }
+
         JsonDocument document;
         try
         {
@@ -49,8 +56,9 @@ public static class LenientJsonBody
             var errors = new List<FieldError>();
             foreach (var property in document.RootElement.EnumerateObject())
             {
-                var name = property.Name.Trim().ToLowerInvariant();
-                if (!wanted.Contains(name))
+                // A name with an unpaired surrogate escape cannot be one of ours: an unknown member, ignored.
+                var name = ReadString(() => property.Name)?.Trim().ToLowerInvariant();
+                if (name is null || !wanted.Contains(name))
                 {
                     continue;
                 }
@@ -79,8 +87,9 @@ public static class LenientJsonBody
                 text = null;
                 return true;
             case JsonValueKind.String:
-                text = value.GetString();
-                return true;
+                // An unpaired surrogate escape (a cut emoji) is not text, and Postgres cannot store a NUL: the field is refused.
+                text = ReadString(value.GetString);
+                return text is not null && !text.Contains('\0', StringComparison.Ordinal);
             case JsonValueKind.Number:
                 text = value.GetRawText();
                 return true;
@@ -108,6 +117,19 @@ public static class LenientJsonBody
             default:
                 text = null;
                 return false;
+        }
+    }
+
+    /// <summary>The string, or null when JSON escapes make it invalid UTF-16 (an unpaired surrogate).</summary>
+    private static string? ReadString(Func<string?> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
 

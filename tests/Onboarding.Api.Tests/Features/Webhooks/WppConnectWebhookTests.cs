@@ -1,0 +1,76 @@
+using System.Text;
+using Onboarding.Api.Tests.Features.Drivers;
+using Onboarding.Api.Tests.Infrastructure;
+
+namespace Onboarding.Api.Tests.Features.Webhooks;
+
+/// <summary>The WPPConnect webhook through the host: what it records from hostile bodies, and what a wrong token learns.</summary>
+public sealed class WppConnectWebhookTests(AppFixture app) : IntegrationContext(app)
+{
+    private const string Route = "/webhooks/wppconnect/" + AppFixture.WebhookToken;
+
+    private static string Message(string id, string body = "Olá", string t = "1764000000") =>
+        $$"""{"event":"onmessage","id":"false_351915211836@c.us_{{id}}","from":"351915211836@c.us","chatId":"351915211836@c.us","body":"{{body}}","type":"chat","t":{{t}},"fromMe":false}""";
+
+    private Task<RawResponse> PostAsync(string json) => PostAsync(Encoding.UTF8.GetBytes(json));
+
+    private Task<RawResponse> PostAsync(byte[] body, string route = Route) =>
+        Host.SendRawAsync("POST", route, body: body, headers: [("Content-Type", "application/json")]);
+
+    [Fact]
+    public async Task A_nul_or_a_cut_emoji_is_stored_as_a_replacement_character_not_an_error()
+    {
+        var nul = await PostAsync(Message("A1", body: "a\\u0000b"));
+        var cut = await PostAsync(Message("A2", body: "Maria \\ud83d"));
+        var pair = await PostAsync(Message("A3", body: "\\ud83d\\udc4d"));
+        var escapedBackslash = await PostAsync(Message("A4", body: "c:\\\\u0000"));
+
+        foreach (var response in new[] { nul, cut, pair, escapedBackslash })
+        {
+            response.Status.ShouldBe(200, response.Body);
+        }
+
+        var bodies = await QueryAsync<(string Id, string Body)>("SELECT wa_message_id, payload->>'body' FROM inbound_messages ORDER BY id");
+        bodies.Select(b => b.Body).ShouldBe(["a\uFFFDb", "Maria \uFFFD", "👍", "c:\\u0000"]);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_utf8_is_a_400_and_stores_nothing()
+    {
+        var json = Encoding.UTF8.GetBytes(Message("B1"));
+        byte[] body = [.. json[..20], 0xC0, 0xAF, .. json[20..]];
+
+        var response = await PostAsync(body);
+
+        response.Status.ShouldBe(400, response.Body);
+        response.Json.Str("code").ShouldBe("body.malformed_json");
+        (await QuerySingleAsync<long>("SELECT count(*) FROM inbound_messages")).ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("99999999999999")]
+    [InlineData("-9223372036854775808")]
+    public async Task A_time_no_calendar_holds_counts_as_missing(string t)
+    {
+        var response = await PostAsync(Message("C1", t: t));
+
+        response.Status.ShouldBe(200, response.Body);
+        (await QuerySingleAsync<DateTime>("SELECT wa_timestamp FROM inbound_messages")).ShouldBe(DateTime.UtcNow, TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
+    public async Task A_wrong_token_gets_the_same_answer_as_a_route_that_does_not_exist()
+    {
+        var wrongToken = await PostAsync(Encoding.UTF8.GetBytes(Message("D1")), "/webhooks/wppconnect/wrong-token");
+        var noRoute = await PostAsync(Encoding.UTF8.GetBytes(Message("D2")), "/webhooks/nothing-here");
+
+        wrongToken.Status.ShouldBe(404);
+        noRoute.Status.ShouldBe(404);
+        wrongToken.ContentType.ShouldBe(noRoute.ContentType);
+        Without(wrongToken.Json, "trace_id").ShouldBe(Without(noRoute.Json, "trace_id"));
+        (await QuerySingleAsync<long>("SELECT count(*) FROM inbound_messages")).ShouldBe(0);
+    }
+
+    private static Dictionary<string, string> Without(System.Text.Json.JsonElement json, string member) =>
+        json.EnumerateObject().Where(p => p.Name != member).ToDictionary(p => p.Name, p => p.Value.ToString());
+}
