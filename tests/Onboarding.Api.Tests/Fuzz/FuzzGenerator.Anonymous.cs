@@ -9,6 +9,7 @@ public sealed partial class FuzzGenerator
         [
             ("GET /console", "/console"), ("GET /console", "/console/console.js"), ("GET /console", "/console/console.css"),
             ("GET /health/live", "/health/live"), ("GET /health/ready", "/health/ready"), ("GET /swagger/v1/swagger.json", "/swagger/v1/swagger.json"),
+            ("GET /metrics", "/metrics"),
         ];
         foreach (var (route, path) in routes)
         {
@@ -41,6 +42,27 @@ public sealed partial class FuzzGenerator
             }
         }
 
+        // The media route's link is its credential: every forged, tampered or expired one is a 403 that says so.
+        const string media = "GET /media/{id}";
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        foreach (var id in new[] { "false_351915211836@c.us_ABC", Encode("' OR 1=1"), new string('m', 10_000), Encode("👍🏽"), "..%2f..%2fapi%2fdrivers", "%2500" })
+        {
+            foreach (var query in new[]
+            {
+                "", $"?exp={now + 600}", $"?exp={now + 600}&sig={new string('0', 64)}", $"?exp={now - 600}&sig={new string('a', 64)}",
+                "?exp=-1&sig=x", "?exp=" + FuzzValues.TenToThe400 + "&sig=x", "?exp=abc&sig=" + Encode("\0"), $"?exp={now + 600}&sig=" + new string('s', 10_000),
+                $"?exp={now + 600}&exp={now + 700}&sig=a&sig=b", "?sig=" + Encode("çãø🔑"),
+            })
+            {
+                Add(new FuzzRequest { Route = media, Method = "GET", Path = "/media/" + id, Query = query, Case = $"link {Short(id)} {Short(query)}" });
+            }
+        }
+
+        foreach (var method in new[] { "POST", "PUT", "DELETE" })
+        {
+            Add(new FuzzRequest { Route = media, Method = method, Path = "/media/x", Body = Utf8("{}"), Headers = [("Content-Type", "application/json")], Case = $"method {method}" });
+        }
+
         foreach (var path in new[] { "/", "/api", "/api/", "/api/drivers/", "/webhooks", "/webhooks/wppconnect", "/webhooks/wppconnect/", "/%2500", "/..%2f..%2fetc%2fpasswd",
             "/api/drivers/x/y/z", "/api/drivers//status", "/console/../api/drivers", "/.env", "/" + new string('a', 10_000), "/swagger", "/swagger/v2/swagger.json" })
         {
@@ -60,8 +82,8 @@ public sealed partial class FuzzGenerator
     }
 
     /// <summary>
-    /// Extension point for <c>POST /api/flows/check</c> (staff key, raw JSON body of at most 2 MiB): its cases run only
-    /// when the host maps the route, so this file needs no change the day it lands. Add route-specific cases here.
+    /// <c>POST /api/flows/check</c> (staff key, a raw flow export of at most 2 MiB). Generated only when the host maps
+    /// the route, so the pass also runs on a host without it; route-specific cases go here.
     /// </summary>
     private void FlowsCheck()
     {

@@ -16,7 +16,7 @@ public sealed record FuzzTargets
     /// <summary>A Chatwoot conversation mapped to a WhatsApp chat, so an agent's reply would be enqueued.</summary>
     public required int MappedConversationId { get; init; }
 
-    /// <summary>Whether the host maps <c>POST /api/flows/check</c> (see <see cref="FuzzGenerator.FlowsCheck"/>).</summary>
+    /// <summary>Whether the host maps <c>POST /api/flows/check</c>; its cases are generated only then.</summary>
     public bool FlowsCheckMapped { get; init; }
 }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Onboarding.Sandbox.Typebot.Flows;
@@ -31,6 +32,12 @@ internal static class FlowLoader
             return (null, FlowFinding.InFlow(FindingSeverity.Error, NotJson, "the file is JSON but not an object; a Typebot export is one JSON object"));
         }
 
+        if (!IsReadableText(json))
+        {
+            return (null, FlowFinding.InFlow(FindingSeverity.Error, NotJson,
+                "the file is not valid JSON text: a string escapes half of a UTF-16 surrogate pair (an emoji cut in two?)"));
+        }
+
         var version = JsonText.Of(root["version"]);
         if (version is null || !IsSupported(version))
         {
@@ -45,6 +52,31 @@ internal static class FlowLoader
         catch (FlowFormatException e)
         {
             return (null, FlowFinding.InFlow(FindingSeverity.Error, Format, e.Message));
+        }
+    }
+
+    /// <summary>
+    /// True when every name and string reads as text. JSON escapes can spell an unpaired UTF-16 surrogate (<c>\ud83d</c>),
+    /// which the parser accepts and every later reader of that string throws on.
+    /// </summary>
+    private static bool IsReadableText(string json)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.String)
+                {
+                    _ = reader.GetString();
+                }
+            }
+
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

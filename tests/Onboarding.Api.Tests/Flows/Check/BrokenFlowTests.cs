@@ -66,6 +66,19 @@ public sealed class BrokenFlowTests
     }
 
     [Fact]
+    public void A_string_with_half_an_emoji_is_one_error_not_a_crash()
+    {
+        var json = ShippedFlow.Json();
+        var at = json.IndexOf("\"Distrito\"", StringComparison.Ordinal) + 1;
+
+        var report = FlowChecker.Check(json[..at] + "\\ud83d" + json[at..]);
+
+        var finding = report.Findings.ShouldHaveSingleItem();
+        (finding.Rule, finding.Severity).ShouldBe(("flow-not-json", FindingSeverity.Error));
+        finding.Message.ShouldContain("surrogate");
+    }
+
+    [Fact]
     public void A_pasted_key_is_never_echoed_whole()
     {
         var root = ShippedFlow.Copy();

@@ -45,6 +45,8 @@ public sealed class CheckFlowEndpointTests(AppFixture app) : IntegrationContext(
     [InlineData("{\"version\": \"6.1\", \"groups\": [")]
     [InlineData("")]
     [InlineData("[1, 2]")]
+    [InlineData("{\"version\": \"6.1\\ud83d\"}")]
+    [InlineData("{\"\\udc00\": 1, \"version\": \"6.1\"}")]
     public async Task A_body_that_is_not_a_json_object_is_a_400_that_says_so(string text)
     {
         var (status, body) = await Host.PostRawAsync(Route, text, "application/json", AppFixture.StaffKey);
