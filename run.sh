@@ -4,6 +4,17 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/postgres.sh
 
+# ./run.sh --flow FILE: the Sandbox's bot runs FILE (an edited Typebot export) instead of the shipped flows.
+ARGS=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --flow) [ $# -ge 2 ] || { echo "usage: ./run.sh [--flow FILE]" >&2; exit 2; }
+            [ -f "$2" ] || { echo "no such flow file: $2" >&2; exit 2; }
+            export Sandbox__Flow="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
+    *) ARGS+=("$1"); shift ;;
+  esac
+done
+
 PORT=${ONBOARDING_PORT:-5080}
 PG_PORT=${ONBOARDING_PG_PORT:-55433}
 DATA="$PWD/.data/postgres"
@@ -22,6 +33,10 @@ export ASPNETCORE_URLS="http://127.0.0.1:$PORT"
 export Onboarding__Mode=${Onboarding__Mode:-Sandbox}
 
 dotnet build src/Onboarding.Api -c Release -v quiet -nologo
+if [ -n "${Sandbox__Flow:-}" ]; then
+  echo; echo "  Checking $Sandbox__Flow (the Sandbox runs it whatever the verdict):"
+  dotnet src/Onboarding.Api/bin/Release/net10.0/Onboarding.Api.dll flows check "$Sandbox__Flow" | sed 's/^/    /' || true
+fi
 cat <<INFO
 
   Onboarding is starting on http://127.0.0.1:$PORT
@@ -34,4 +49,4 @@ cat <<INFO
   Ctrl+C stops the host and Postgres.
 
 INFO
-dotnet run --project src/Onboarding.Api -c Release --no-build --no-launch-profile -- "$@"
+dotnet run --project src/Onboarding.Api -c Release --no-build --no-launch-profile -- ${ARGS[@]+"${ARGS[@]}"}

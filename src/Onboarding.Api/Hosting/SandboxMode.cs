@@ -46,8 +46,7 @@ public static class SandboxMode
             Port = basePort + 3,
             Placeholders = new Dictionary<string, string> { ["__ONBOARDING_API_KEY__"] = typebotKey },
         });
-        var flow = Path.Combine(AppContext.BaseDirectory, "typebot-flows", FlowPublicId + ".json");
-        typebot.LoadFlow(FlowPublicId, await File.ReadAllTextAsync(flow));
+        var flows = await LoadFlowsAsync(typebot, builder.Configuration["Sandbox:Flow"]);
 
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -66,7 +65,42 @@ public static class SandboxMode
             ["Bridge:PublicUrl"] = hostUrl.ToString(),
             ["Bridge:MediaSigningKey"] = RandomToken(),
         });
+        builder.Configuration.AddInMemoryCollection(flows);
         builder.Services.AddSingleton(new SandboxServices(wpp, chatwoot, typebot));
+    }
+
+    /// <summary>
+    /// The flow given with <c>./run.sh --flow FILE</c> alone (an operator trying an edited export), or the shipped
+    /// flows: Portuguese, and English when <c>driver-onboarding.en.json</c> is there (then the bot asks the language).
+    /// </summary>
+    private static async Task<Dictionary<string, string?>> LoadFlowsAsync(TypebotEmulator typebot, string? file)
+    {
+        if (!string.IsNullOrWhiteSpace(file))
+        {
+            typebot.LoadFlow(FlowPublicId, await File.ReadAllTextAsync(file));
+            return [];
+        }
+
+        var folder = Path.Combine(AppContext.BaseDirectory, "typebot-flows");
+        typebot.LoadFlow(FlowPublicId, await File.ReadAllTextAsync(Path.Combine(folder, FlowPublicId + ".json")));
+        var english = Path.Combine(folder, FlowPublicId + ".en.json");
+        if (!File.Exists(english))
+        {
+            return [];
+        }
+
+        typebot.LoadFlow(FlowPublicId + "-en", await File.ReadAllTextAsync(english));
+        return new Dictionary<string, string?>
+        {
+            ["Typebot:Flows:0:Language"] = "pt",
+            ["Typebot:Flows:0:PublicId"] = FlowPublicId,
+            ["Typebot:Flows:0:Name"] = "Português",
+            ["Typebot:Flows:0:Keywords:0"] = "portuguese",
+            ["Typebot:Flows:1:Language"] = "en",
+            ["Typebot:Flows:1:PublicId"] = FlowPublicId + "-en",
+            ["Typebot:Flows:1:Name"] = "English",
+            ["Typebot:Flows:1:Keywords:0"] = "inglês",
+        };
     }
 
     private static string RandomToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));

@@ -21,6 +21,8 @@ public sealed record BotConversation
     public string WaChatId { get; init; } = "";
     public string? PhoneE164 { get; init; }
     public string? DisplayName { get; init; }
+    public string? Language { get; init; }
+    public bool AwaitingLanguage { get; init; }
 
     public TypebotInput? Input => TypebotInput is { } json ? JsonSerializer.Deserialize<TypebotInput>(json, TypebotJson.Options) : null;
 }
@@ -37,7 +39,7 @@ public static class BotConversations
 {
     private const string Columns = """
         v.id, v.contact_id, v.chatwoot_conversation_id, v.mode, v.typebot_session_id, v.typebot_input::text AS typebot_input,
-        v.bot_turns, v.bot_failures, v.handoffs, v.last_activity_at, c.wa_chat_id, c.phone_e164, c.display_name
+        v.bot_turns, v.bot_failures, v.handoffs, v.last_activity_at, v.awaiting_language, c.wa_chat_id, c.phone_e164, c.display_name, c.language
         """;
 
     public static Task<BotConversation?> FindAsync(NpgsqlConnection connection, long chatwootConversationId, CancellationToken ct) =>
@@ -51,7 +53,7 @@ public static class BotConversations
         connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE conversations SET mode = 'bot', typebot_session_id = @sessionId, typebot_input = @input::jsonb, bot_turns = @botTurns,
-                bot_failures = 0, last_activity_at = now(),
+                bot_failures = 0, awaiting_language = false, last_activity_at = now(),
                 bot_started_at = CASE WHEN @started THEN now() ELSE bot_started_at END,
                 handoff_reason = CASE WHEN @started THEN NULL ELSE handoff_reason END
             WHERE id = @id
@@ -72,18 +74,32 @@ public static class BotConversations
         connection.QuerySingleOrDefaultAsync<int?>(new CommandDefinition(
             """
             UPDATE conversations SET mode = 'human', handoff_reason = @reason, handed_off_at = now(), handoffs = handoffs + 1,
-                typebot_session_id = NULL, typebot_input = NULL, last_activity_at = now()
+                typebot_session_id = NULL, typebot_input = NULL, awaiting_language = false, last_activity_at = now()
             WHERE id = @id AND mode <> 'human'
             RETURNING handoffs
             """,
             new { id, reason }, transaction, cancellationToken: ct));
+
+    /// <summary>The bot asked which language: the conversation is the bot's, waiting for the answer.</summary>
+    public static Task AwaitLanguageAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE conversations SET mode = 'bot', awaiting_language = true, typebot_session_id = NULL, typebot_input = NULL,
+                last_activity_at = now(), handoff_reason = NULL
+            WHERE id = @id
+            """, new { id }, transaction, cancellationToken: ct));
+
+    /// <summary>Remembers the driver's language for every later conversation.</summary>
+    public static Task SetLanguageAsync(NpgsqlConnection connection, long contactId, string language, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE contacts SET language = @language, updated_at = now() WHERE id = @contactId", new { contactId, language }, cancellationToken: ct));
 
     /// <summary>Resolved in Chatwoot: nobody answers until the driver writes again.</summary>
     public static async Task<bool> CloseAsync(NpgsqlDataSource dataSource, long chatwootConversationId, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE conversations SET mode = 'closed', typebot_session_id = NULL, typebot_input = NULL WHERE chatwoot_conversation_id = @chatwootConversationId AND mode <> 'closed'",
+            "UPDATE conversations SET mode = 'closed', typebot_session_id = NULL, typebot_input = NULL, awaiting_language = false WHERE chatwoot_conversation_id = @chatwootConversationId AND mode <> 'closed'",
             new { chatwootConversationId }, cancellationToken: ct)) == 1;
     }
 }

@@ -36,18 +36,39 @@ public sealed partial class ConversationRouter(
             return null;
         }
 
+        var flows = Bot.FlowsOrDefault;
+        if (flows.Count > 1 && conversation.Mode != ConversationModes.Human && LanguageChoice.Named(text, flows) is { } named)
+        {
+            // "English" at any point: remembered, and the flow starts again in that language.
+            await BotConversations.SetLanguageAsync(connection, conversation.ContactId, named.Language, ct);
+            return await StartAsync(connection, conversation with { Language = named.Language }, [row.Id], ct);
+        }
+
         var reset = Keywords.Matches(text, Bot.ResetKeywords);
         switch (conversation.Mode)
         {
             case ConversationModes.Human:
                 return null;
             case ConversationModes.Closed:
-                return await StartAsync(connection, conversation, [row.Id], ct);
+                return flows.Count > 1 && conversation.Language is null && !await IsApprovedAsync(connection, conversation, ct)
+                    ? await AskLanguageAsync(connection, conversation, row.Id, ct)
+                    : await StartAsync(connection, conversation, [row.Id], ct);
             default:
                 if (Keywords.Matches(text, Bot.HandoffKeywords))
                 {
                     await HandOffAsync(connection, conversation, [row.Id], HandoffReasons.Keyword, null, ct);
                     return null;
+                }
+
+                if (conversation.AwaitingLanguage)
+                {
+                    if (LanguageChoice.Answer(text, flows) is not { } chosen)
+                    {
+                        return await AskLanguageAsync(connection, conversation, row.Id, ct);
+                    }
+
+                    await BotConversations.SetLanguageAsync(connection, conversation.ContactId, chosen.Language, ct);
+                    return await StartAsync(connection, conversation with { Language = chosen.Language }, [row.Id], ct);
                 }
 
                 var idle = clock.GetUtcNow().UtcDateTime - conversation.LastActivityAt > TimeSpan.FromMinutes(Bot.SessionIdleMinutes);
@@ -56,6 +77,31 @@ public sealed partial class ConversationRouter(
                     : await ContinueAsync(connection, conversation, row, ct);
         }
     }
+
+    /// <summary>Asks which language (a numbered list of the configured flows), as the bot, before any flow starts.</summary>
+    private async Task<TimeSpan?> AskLanguageAsync(NpgsqlConnection connection, BotConversation conversation, long row, CancellationToken ct)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await ClaimAsync(connection, transaction, [row], ct);
+        if (conversation.Mode == ConversationModes.Closed)
+        {
+            await OutboxStore.InsertAsync(connection, transaction, new OutboxEntry($"botstart:lang:{row}", conversation.WaChatId,
+                OutboxKinds.ChatwootStatus, new OutboxPayload { Status = "pending" })
+            {
+                Lane = OutboxLanes.Chatwoot,
+                ChatwootConversationId = (int)conversation.ChatwootConversationId,
+            }, ct);
+        }
+
+        await BotReplies.EnqueueAsync(connection, transaction, conversation, $"lang-{row}", 0,
+            [new BotText(LanguageChoice.Question(Bot.LanguageQuestion, Bot.FlowsOrDefault))], ct);
+        await BotConversations.AwaitLanguageAsync(connection, transaction, conversation.Id, ct);
+        await transaction.CommitAsync(ct);
+        return null;
+    }
+
+    private static async Task<bool> IsApprovedAsync(NpgsqlConnection connection, BotConversation conversation, CancellationToken ct) =>
+        (await BotDrivers.FindAsync(connection, conversation.PhoneE164, ct))?.Status == Data.Drivers.DriverStatus.Approved;
 
     private async Task<TimeSpan?> StartAsync(NpgsqlConnection connection, BotConversation conversation, long[] rows, CancellationToken ct)
     {
@@ -69,7 +115,7 @@ public sealed partial class ConversationRouter(
         TypebotTurn turn;
         try
         {
-            turn = await Typebot.StartChatAsync(BotDrivers.Prefill(conversation, driver, Bot.OnboardingApiUrl ?? bridge.Value.PublicUrl), ct);
+            turn = await Typebot.StartChatAsync(Bot.FlowFor(conversation.Language).PublicId, BotDrivers.Prefill(conversation, driver, Bot.OnboardingApiUrl ?? bridge.Value.PublicUrl), ct);
         }
         catch (Exception e) when (IsBotFailure(e, ct))
         {
@@ -117,7 +163,7 @@ public sealed partial class ConversationRouter(
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await ClaimAsync(connection, transaction, rows, ct);
-        if (started && conversation.Mode != ConversationModes.Bot)
+        if (started && conversation.Mode == ConversationModes.Closed)
         {
             await OutboxStore.InsertAsync(connection, transaction, new OutboxEntry($"botstart:{sessionId}", conversation.WaChatId,
                 OutboxKinds.ChatwootStatus, new OutboxPayload { Status = "pending" })

@@ -6,7 +6,7 @@ namespace Onboarding.EndToEnd.Tests.Infrastructure;
 /// The bridge fixture plus the Typebot emulator running the shipped <c>typebot-flows/driver-onboarding.json</c>, whose
 /// HTTP block calls this host's real <c>/register_driver_typebot</c>: the whole product, bot first.
 /// </summary>
-public sealed class BotFixture : BridgeFixture
+public class BotFixture : BridgeFixture
 {
     public const string PublicId = "driver-onboarding";
     public const string TypebotKey = "e2e-typebot-key-0123456789";

@@ -16,11 +16,15 @@ public sealed class TypebotClient(ITypebotApi api, IOptions<TypebotOptions> opti
     private const string Api = "Typebot";
 
     /// <summary>Starts a session of the configured bot with rich-text bubbles. Not retried: a repeat is a second session.</summary>
-    public async Task<TypebotTurn> StartChatAsync(IReadOnlyDictionary<string, string> prefilledVariables, CancellationToken ct = default)
+    public Task<TypebotTurn> StartChatAsync(IReadOnlyDictionary<string, string> prefilledVariables, CancellationToken ct = default) =>
+        StartChatAsync(options.Value.PublicId, prefilledVariables, ct);
+
+    /// <summary>Starts the published bot <paramref name="publicId"/> (one flow per language).</summary>
+    public async Task<TypebotTurn> StartChatAsync(string publicId, IReadOnlyDictionary<string, string> prefilledVariables, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(prefilledVariables);
         var body = new TypebotStartChatRequest(prefilledVariables);
-        using var response = await CallAsync(() => api.StartChatAsync(options.Value.PublicId, body, ct), "startChat", ct);
+        using var response = await CallAsync(() => api.StartChatAsync(publicId, body, ct), "startChat", ct);
         return Ensure(response, "startChat");
     }
 

@@ -18,6 +18,21 @@ public sealed class TypebotOptions
 
     public bool Enabled => BaseUrl is not null;
 
+    /// <summary>Flows by language; empty means the one flow of <see cref="PublicId"/> in pt-PT.</summary>
+    public IList<TypebotFlowOption> Flows { get; set; } = [];
+
+    /// <summary>Asked when several flows are configured and the driver's language is not known yet.</summary>
+    public string LanguageQuestion { get; set; } = "Olá! 👋 Em que língua prefere continuar? / In which language would you like to continue?";
+
+    /// <summary>The configured flows, or the single <see cref="PublicId"/> flow as Portuguese.</summary>
+    public IReadOnlyList<TypebotFlowOption> FlowsOrDefault => Flows.Count > 0
+        ? [.. Flows]
+        : [new TypebotFlowOption { Language = "pt", PublicId = PublicId, Name = "Português" }];
+
+    /// <summary>The flow for a language; the first one when the language is unknown or has no flow.</summary>
+    public TypebotFlowOption FlowFor(string? language) =>
+        FlowsOrDefault.FirstOrDefault(f => string.Equals(f.Language, language, StringComparison.OrdinalIgnoreCase)) ?? FlowsOrDefault[0];
+
     /// <summary>Whole messages that hand the conversation to a human (compared ignoring case, accents and punctuation).</summary>
     public IList<string> HandoffKeywords { get; set; } = ["agente", "humano", "pessoa", "falar com alguém"];
 

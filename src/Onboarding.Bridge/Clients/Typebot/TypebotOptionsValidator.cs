@@ -19,9 +19,18 @@ public sealed class TypebotOptionsValidator : IValidateOptions<TypebotOptions>
             failures.Add($"{s}:BaseUrl must be an absolute http(s) URL.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.PublicId))
+        if (options.Flows.Count == 0 && string.IsNullOrWhiteSpace(options.PublicId))
         {
-            failures.Add($"{s}:PublicId is required (the published bot's public id).");
+            failures.Add($"{s}:PublicId is required (the published bot's public id), or {s}:Flows with one flow per language.");
+        }
+
+        for (var i = 0; i < options.Flows.Count; i++)
+        {
+            var flow = options.Flows[i];
+            if (string.IsNullOrWhiteSpace(flow.Language) || string.IsNullOrWhiteSpace(flow.PublicId) || string.IsNullOrWhiteSpace(flow.Name))
+            {
+                failures.Add($"{s}:Flows:{i} needs Language, PublicId and Name.");
+            }
         }
 
         if (options.HandoffKeywords.Any(string.IsNullOrWhiteSpace) || options.ResetKeywords.Any(string.IsNullOrWhiteSpace))
