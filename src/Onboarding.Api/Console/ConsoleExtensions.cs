@@ -11,9 +11,12 @@ public static class ConsoleExtensions
 {
     public const string BasePath = "/console";
 
-    /// <summary>Only same-origin scripts, styles, images and fetches; no inline code, no framing, no plugins.</summary>
+    /// <summary>
+    /// Only same-origin scripts, styles, images and fetches; no inline code, no framing, no plugins. Images may also be
+    /// <c>data:</c> URIs: the bridge page shows the WhatsApp QR code as the data-URI image WPPConnect gives.
+    /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
         + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private static readonly (string Path, string Resource, string ContentType)[] Files =
@@ -22,6 +25,11 @@ public static class ConsoleExtensions
         ("", "index.html", "text/html; charset=utf-8"),
         ("/console.js", "console.js", "text/javascript; charset=utf-8"),
         ("/console.css", "console.css", "text/css; charset=utf-8"),
+        ("/whatsapp.js", "whatsapp.js", "text/javascript; charset=utf-8"),
+        ("/sandbox.js", "sandbox.js", "text/javascript; charset=utf-8"),
+        ("/sandbox.css", "sandbox.css", "text/css; charset=utf-8"),
+        ("/bridge.js", "bridge.js", "text/javascript; charset=utf-8"),
+        ("/bridge.css", "bridge.css", "text/css; charset=utf-8"),
     ];
 
     /// <summary>Serves the console at <c>/console</c> with its security headers.</summary>

@@ -59,6 +59,8 @@ public static class SandboxMode
             ["Chatwoot:InboxId"] = chatwoot.InboxId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Chatwoot:ApiToken"] = chatwoot.ApiToken,
             ["Chatwoot:WebhookSecret"] = chatwootSecret,
+            ["Chatwoot:TeamId"] = builder.Configuration["Chatwoot:TeamId"] ?? FakeChatwoot.TeamId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Chatwoot:Labels:0"] = builder.Configuration["Chatwoot:Labels:0"] ?? "candidatura",
             ["Typebot:BaseUrl"] = typebot.BaseUrl.ToString(),
             ["Typebot:PublicId"] = FlowPublicId,
             ["Typebot:DebounceMs"] = builder.Configuration["Typebot:DebounceMs"] ?? "800",

@@ -13,7 +13,7 @@ namespace Onboarding.Api.Tests.Console;
 /// The real host on a loopback Kestrel port (a browser cannot reach Alba's in-memory server): Onboarding.Api.dll from
 /// the test output, run as a child process on its own database, plus headless Chromium from the OS package.
 /// </summary>
-public sealed partial class ConsoleHost : IAsyncLifetime
+public partial class ConsoleHost : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -78,7 +78,7 @@ public sealed partial class ConsoleHost : IAsyncLifetime
         env["Api__Keys__1__Name"] = "typebot-test";
         env["Api__Keys__1__Key"] = AppFixture.TypebotKey;
         env["Api__Keys__1__Role"] = "typebot";
-        foreach (var (key, value) in AppFixture.BridgeSettings)
+        foreach (var (key, value) in Settings())
         {
             env[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
@@ -105,6 +105,9 @@ public sealed partial class ConsoleHost : IAsyncLifetime
         using var ready = await Http.GetAsync(new Uri("/health/ready", UriKind.Relative));
         ready.IsSuccessStatusCode.ShouldBeTrue($"/health/ready answered {(int)ready.StatusCode}:\n{Output}");
     }
+
+    /// <summary>Settings beyond the database and the keys (as configuration keys): the records API alone, no bridge.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> Settings() => AppFixture.BridgeSettings;
 
     private void OnOutput(string? line)
     {

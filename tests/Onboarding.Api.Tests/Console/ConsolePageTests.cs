@@ -12,6 +12,11 @@ public sealed class ConsolePageTests(AppFixture app) : IntegrationContext(app)
     [InlineData("/console/", "text/html; charset=utf-8", "id=\"login-form\"")]
     [InlineData("/console/console.js", "text/javascript; charset=utf-8", "X-Api-Key")]
     [InlineData("/console/console.css", "text/css; charset=utf-8", ".badge")]
+    [InlineData("/console/whatsapp.js", "text/javascript; charset=utf-8", "WhatsAppText")]
+    [InlineData("/console/sandbox.js", "text/javascript; charset=utf-8", "/api/sandbox/")]
+    [InlineData("/console/sandbox.css", "text/css; charset=utf-8", ".bubble")]
+    [InlineData("/console/bridge.js", "text/javascript; charset=utf-8", "/api/bridge/")]
+    [InlineData("/console/bridge.css", "text/css; charset=utf-8", ".tiles")]
     public async Task Console_files_are_served_without_a_key_with_the_security_headers(string url, string contentType, string marker)
     {
         var result = await Host.Scenario(s =>
@@ -31,7 +36,7 @@ public sealed class ConsolePageTests(AppFixture app) : IntegrationContext(app)
     }
 
     [Fact]
-    public void The_policy_allows_only_the_same_origin()
+    public void The_policy_allows_only_the_same_origin_and_data_images()
     {
         var directives = ConsoleExtensions.ContentSecurityPolicy.Split(';', StringSplitOptions.TrimEntries)
             .ToDictionary(d => d.Split(' ')[0], d => d.Split(' ')[1..]);
@@ -39,7 +44,9 @@ public sealed class ConsolePageTests(AppFixture app) : IntegrationContext(app)
         directives["default-src"].ShouldBe(["'self'"]);
         directives["frame-ancestors"].ShouldBe(["'none'"]);
         directives["object-src"].ShouldBe(["'none'"]);
-        directives.Values.SelectMany(v => v)
+        // The bridge page's WhatsApp QR code is the data: image WPPConnect gives; nothing else may load data: URIs.
+        directives["img-src"].ShouldBe(["'self'", "data:"]);
+        directives.Where(d => d.Key != "img-src").SelectMany(d => d.Value)
             .ShouldAllBe(source => source == "'self'" || source == "'none'");
     }
 

@@ -141,7 +141,8 @@
   }
 
   function showLogin(message) {
-    for (const id of ['list-view', 'driver-view', 'logout']) show($(id), false);
+    leavePage();
+    for (const id of ['list-view', 'driver-view', 'logout', 'nav', ...pages.map((p) => p.view)]) show($(id), false);
     show($('login-view'), true);
     $('login-error').textContent = message || '';
     show($('login-error'), Boolean(message));
@@ -361,17 +362,37 @@
 
   // ---- Routing ------------------------------------------------------------------------------------------------
 
+  // Pages the other scripts add (sandbox.js, bridge.js): { hash, view, enter(), leave() }; leave() stops their polling.
+  const pages = [];
+  let activePage = null;
+
+  function leavePage() {
+    if (activePage) activePage.leave();
+    activePage = null;
+  }
+
   function route() {
+    leavePage();
     if (!apiKey()) {
       showLogin();
       return;
     }
     show($('login-view'), false);
     show($('logout'), true);
-    const match = /^#\/drivers\/([^/]+)$/.exec(location.hash);
+    show($('nav'), true);
+    const page = pages.find((p) => p.hash === location.hash) || null;
+    for (const p of pages) show($(p.view), p === page);
+    for (const link of $('nav').querySelectorAll('a')) {
+      if (link.getAttribute('href') === (page ? page.hash : '#/')) link.setAttribute('aria-current', 'page');
+      else link.removeAttribute('aria-current');
+    }
+    const match = !page && /^#\/drivers\/([^/]+)$/.exec(location.hash);
     show($('driver-view'), Boolean(match));
-    show($('list-view'), !match);
-    if (match) {
+    show($('list-view'), !page && !match);
+    if (page) {
+      activePage = page;
+      page.enter();
+    } else if (match) {
       loadDriver(decodeURIComponent(match[1]));
     } else {
       // Coming back from a driver refreshes the list so status changes show.
@@ -398,6 +419,12 @@
     window.addEventListener('hashchange', route);
     route();
   }
+
+  // What the page scripts share; they load after this one and add their pages before start() routes.
+  window.OnboardingConsole = Object.freeze({
+    el, show, api, formatAt, statusBadge,
+    addPage: (page) => { pages.push(page); },
+  });
 
   document.addEventListener('DOMContentLoaded', start);
 })();
