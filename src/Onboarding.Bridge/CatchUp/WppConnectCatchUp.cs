@@ -112,9 +112,13 @@ public sealed partial class WppConnectCatchUp(
             .Where(m => m.Id is { Length: > 0 } && (m.Time ?? 0) >= since)
             .DistinctBy(m => m.Id)
             .Select(m => new LedgerEntry(m.Id!, m.ChatKey ?? chatId, m.FromMe,
-                DateTimeOffset.FromUnixTimeSeconds(m.Time ?? 0).UtcDateTime, JsonSerializer.Serialize(m, WppConnectJson.Options)))
+                DateTimeOffset.FromUnixTimeSeconds(m.Time ?? 0).UtcDateTime, StorableJson(m)))
             .ToList();
     }
+
+    /// <summary>The message as jsonb accepts it: Postgres refuses <c>\u0000</c>, so a NUL becomes U+FFFD (as the webhook intake does).</summary>
+    private static string StorableJson(WppMessage message) =>
+        JsonSerializer.Serialize(message, WppConnectJson.Options).Replace("\\u0000", "\\uFFFD", StringComparison.Ordinal);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Catch-up recorded {Count} messages the webhooks had not brought, from {Chats} chats")]
     private partial void LogRecovered(int count, int chats);

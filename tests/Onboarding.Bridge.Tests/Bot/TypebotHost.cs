@@ -12,8 +12,8 @@ public static class TypebotHost
     {
         var all = new Dictionary<string, string?>
         {
-            ["Typebot:Http:AttemptTimeout"] = "00:00:02",
-            ["Typebot:Http:SlowAttemptTimeout"] = "00:00:03",
+            ["Typebot:Http:AttemptTimeout"] = "00:00:05",
+            ["Typebot:Http:SlowAttemptTimeout"] = "00:00:08",
         };
         foreach (var (key, value) in settings)
         {

@@ -33,6 +33,23 @@ public sealed class CatchUpTests(BridgeFixture bridge) : BridgeContext(bridge)
     }
 
     [Fact]
+    public async Task A_message_with_a_nul_character_does_not_stop_the_catch_up_batch()
+    {
+        var e164 = NewPhone();
+        var phone = Bridge.Wpp.Phone(e164, "Rita");
+        Bridge.Wpp.Faults.DropWebhooks = true;
+        await phone.SendTextAsync("antes");
+        await phone.SendTextAsync("com\0nulo");
+        await phone.SendTextAsync("depois");
+        Bridge.Wpp.Faults.DropWebhooks = false;
+
+        (await CatchUpAsync()).Recorded.ShouldBeGreaterThanOrEqualTo(3);
+
+        await Eventually.TrueAsync(() => ChatwootMessagesOf(e164).Count == 3, "all three in Chatwoot");
+        ChatwootMessagesOf(e164).Select(m => m.Content).ShouldBe(["antes", "com\uFFFDnulo", "depois"]);
+    }
+
+    [Fact]
     public async Task Webhooks_and_the_catch_up_racing_on_500_messages_give_exactly_500_chatwoot_messages_in_order()
     {
         const int chats = 10;
