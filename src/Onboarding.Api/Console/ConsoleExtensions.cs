@@ -27,6 +27,7 @@ public static class ConsoleExtensions
         ("/console.css", "console.css", "text/css; charset=utf-8"),
         ("/whatsapp.js", "whatsapp.js", "text/javascript; charset=utf-8"),
         ("/sandbox.js", "sandbox.js", "text/javascript; charset=utf-8"),
+        ("/sandbox-flow.js", "sandbox-flow.js", "text/javascript; charset=utf-8"),
         ("/sandbox.css", "sandbox.css", "text/css; charset=utf-8"),
         ("/bridge.js", "bridge.js", "text/javascript; charset=utf-8"),
         ("/bridge.css", "bridge.css", "text/css; charset=utf-8"),

@@ -14,6 +14,7 @@ public sealed class ConsolePageTests(AppFixture app) : IntegrationContext(app)
     [InlineData("/console/console.css", "text/css; charset=utf-8", ".badge")]
     [InlineData("/console/whatsapp.js", "text/javascript; charset=utf-8", "WhatsAppText")]
     [InlineData("/console/sandbox.js", "text/javascript; charset=utf-8", "/api/sandbox/")]
+    [InlineData("/console/sandbox-flow.js", "text/javascript; charset=utf-8", "/api/sandbox/flow")]
     [InlineData("/console/sandbox.css", "text/css; charset=utf-8", ".bubble")]
     [InlineData("/console/bridge.js", "text/javascript; charset=utf-8", "/api/bridge/")]
     [InlineData("/console/bridge.css", "text/css; charset=utf-8", ".tiles")]

@@ -145,6 +145,37 @@ public sealed class SandboxBrowserTests(SandboxConsoleHost host) : IClassFixture
         (await SendAsync(HttpMethod.Get, "/api/sandbox/info", key: null)).ShouldBe(200);
     }
 
+    [Fact]
+    public async Task An_operator_uploads_an_edited_flow_and_tries_it_as_a_driver()
+    {
+        var page = _page;
+        await page.GotoAsync("/console#/sandbox");
+        await page.ClickAsync("#login-form button[type=submit]");
+        await Expect(page.Locator("#sandbox-view")).ToBeVisibleAsync();
+
+        try
+        {
+            await page.SetInputFilesAsync("#sb-flow-file", Path.Combine(AppContext.BaseDirectory, "Console", "Flows", "photo-flow.json"));
+            await page.ClickAsync("#sb-flow-load");
+            await Expect(page.Locator("#sb-flow-result")).ToContainTextAsync("photo-flow.json: a correr no Sandbox");
+            await Expect(page.Locator("#sb-flow-result .finding.warning")).ToContainTextAsync("[api-not-called]");
+
+            await page.FillAsync("#sb-new-number", "913 000 111");
+            await page.FillAsync("#sb-new-name", "Operador");
+            await page.ClickAsync("#sb-create");
+            await Expect(page.Locator("#sb-phone-number")).ToHaveTextAsync("+351913000111");
+            await SayAsync("Olá", "Envie uma foto da sua carta de condução.");
+            await ScreenshotAsync("sandbox-07-uploaded-flow");
+        }
+        finally
+        {
+            // The other tests of this host expect the shipped flow.
+            await page.SetInputFilesAsync("#sb-flow-file", Path.Combine(AppContext.BaseDirectory, "typebot-flows", "driver-onboarding.json"));
+            await page.ClickAsync("#sb-flow-load");
+            await Expect(page.Locator("#sb-flow-result")).ToContainTextAsync("driver-onboarding.json: a correr no Sandbox");
+        }
+    }
+
     /// <summary>The driver types and sends; waits until the phone shows it and then an answer from the company.</summary>
     private async Task SayAsync(string text, string? expected = null)
     {
