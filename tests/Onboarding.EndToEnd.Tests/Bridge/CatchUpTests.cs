@@ -23,9 +23,8 @@ public sealed class CatchUpTests(BridgeFixture bridge) : BridgeContext(bridge)
 
         Bridge.Wpp.Faults.DropWebhooks = false;
 
-        var result = await CatchUpAsync();
+        await CatchUpAsync();
 
-        result.Recorded.ShouldBeGreaterThanOrEqualTo(3);
         await Eventually.TrueAsync(() => ChatwootMessagesOf(e164).Count == 3, "the lost messages in Chatwoot");
         ChatwootMessagesOf(e164).Select(m => m.Content).ShouldBe(["um", "dois", "três"]);
         (await ScalarAsync<long>("SELECT count(*) FROM inbound_messages WHERE wa_chat_id = @chat AND received_via = 'poll'", new { chat = phone.ChatId })).ShouldBe(3);
@@ -43,7 +42,8 @@ public sealed class CatchUpTests(BridgeFixture bridge) : BridgeContext(bridge)
         await phone.SendTextAsync("depois");
         Bridge.Wpp.Faults.DropWebhooks = false;
 
-        (await CatchUpAsync()).Recorded.ShouldBeGreaterThanOrEqualTo(3);
+        await CatchUpAsync();
+        (await ScalarAsync<long>("SELECT count(*) FROM inbound_messages WHERE wa_chat_id = @chat AND received_via = 'poll'", new { chat = phone.ChatId })).ShouldBe(3);
 
         await Eventually.TrueAsync(() => ChatwootMessagesOf(e164).Count == 3, "all three in Chatwoot");
         ChatwootMessagesOf(e164).Select(m => m.Content).ShouldBe(["antes", "com\uFFFDnulo", "depois"]);
@@ -114,8 +114,9 @@ public sealed class CatchUpTests(BridgeFixture bridge) : BridgeContext(bridge)
         var health = Bridge.Services.GetRequiredService<SessionHealth>();
         (await health.RunOnceAsync(TestContext.Current.CancellationToken)).ShouldBe(SessionHealth.Connected);
 
-        var restart = Bridge.Wpp.RestartAsync(TimeSpan.FromSeconds(2));
-        await Task.Delay(300, TestContext.Current.CancellationToken);
+        // Down for 2 s, then 2 s initialising: checked while initialising, the answer comes at once (no retries).
+        var restart = Bridge.Wpp.RestartAsync(TimeSpan.FromSeconds(4));
+        await Task.Delay(2600, TestContext.Current.CancellationToken);
         (await health.RunOnceAsync(TestContext.Current.CancellationToken)).ShouldNotBe(SessionHealth.Connected);
         await phone.SendTextAsync("durante o reinício");
         await restart;

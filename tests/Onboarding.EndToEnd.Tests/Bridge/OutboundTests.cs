@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Onboarding.EndToEnd.Tests.Infrastructure;
 using Onboarding.Sandbox.Chatwoot;
+using Onboarding.Sandbox.Hosting;
 using Onboarding.Tests.Shared;
 
 namespace Onboarding.EndToEnd.Tests.Bridge;
@@ -70,9 +71,12 @@ public sealed class OutboundTests(BridgeFixture bridge) : BridgeContext(bridge)
     {
         var (_, conversation) = await DriverWhoWroteAsync();
         Bridge.Chatwoot.Faults.DropWebhooks = true;
-        var (_, delivery) = await Bridge.Chatwoot.AgentReplyAsync(conversation, "não deve sair");
+        await Bridge.Chatwoot.AgentReplyAsync(conversation, "não deve sair");
+
+        // The fake may post in the background: keep dropping until this reply's webhook has been dropped.
+        await Eventually.TrueAsync(() => Dropped() is not null, "the reply's webhook dropped");
         Bridge.Chatwoot.Faults.DropWebhooks = false;
-        var body = delivery?.Body ?? Bridge.Chatwoot.Webhooks[^1].Body;
+        var body = Dropped()!.Body;
 
         var timestamp = kind == "stale" ? DateTimeOffset.UtcNow.AddMinutes(-30).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)
             : DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -89,6 +93,9 @@ public sealed class OutboundTests(BridgeFixture bridge) : BridgeContext(bridge)
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await ScalarAsync<long>("SELECT count(*) FROM outbox")).ShouldBe(0);
+
+        WebhookDelivery? Dropped() => Bridge.Chatwoot.Webhooks.LastOrDefault(w =>
+            w.Event == "message_created" && w.StatusCode is null && w.Body.Contains("deve sair", StringComparison.Ordinal));
     }
 
     [Fact]
