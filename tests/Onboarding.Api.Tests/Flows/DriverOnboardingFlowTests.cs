@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Onboarding.Api.Features.Drivers.RegisterDriver;
 using Onboarding.Api.Tests.Features.Drivers;
 using Onboarding.Api.Tests.Infrastructure;
+using Onboarding.Data.Messages;
 using Onboarding.Sandbox.Typebot.Engine;
 using Onboarding.Sandbox.Typebot.Engine.Bubbles;
 using Onboarding.Sandbox.Typebot.Flows;
@@ -44,7 +45,7 @@ public sealed class DriverOnboardingFlowTests(AppFixture app) : IntegrationConte
         await run.AnswerAllAsync(CarPath());
 
         var id = await QuerySingleAsync<Guid>("SELECT id FROM drivers");
-        run.Texts.ShouldBe([Submitting, RegisterDriverMessages.Created(FullName, id)]);
+        run.Texts.ShouldBe([Submitting, RegisterDriverMessages.Created(FullName, id).In(Language.Portuguese)]);
         run.Texts[1].ShouldStartWith("Obrigado, Maria!");
         run.Last.Input.ShouldBeNull();
         run.Last.IsEndOfFlow.ShouldBeTrue();
@@ -74,7 +75,7 @@ public sealed class DriverOnboardingFlowTests(AppFixture app) : IntegrationConte
         await run.ReplyAsync("123456789");
 
         var id = await QuerySingleAsync<Guid>("SELECT id FROM drivers");
-        run.Texts.ShouldBe([Submitting, RegisterDriverMessages.Created(FullName, id)]);
+        run.Texts.ShouldBe([Submitting, RegisterDriverMessages.Created(FullName, id).In(Language.Portuguese)]);
         run.Last.IsEndOfFlow.ShouldBeTrue();
         (await QuerySingleAsync<(string Nif, string Phone)>("SELECT nif, phone_e164 FROM drivers")).ShouldBe(("123456789", Phone));
     }
@@ -90,7 +91,7 @@ public sealed class DriverOnboardingFlowTests(AppFixture app) : IntegrationConte
 
         run.Texts.Count.ShouldBe(2);
         run.Texts[0].ShouldBe(Submitting);
-        run.Texts[1].ShouldStartWith(RegisterDriverMessages.NifTaken);
+        run.Texts[1].ShouldStartWith(DriverTexts.NifTaken.Portuguese);
         run.Texts[1].ShouldContain("Um agente vai continuar a conversa consigo");
         run.Last.IsEndOfFlow.ShouldBeTrue();
         run.Variable("http_status").ShouldBe("409");
