@@ -35,7 +35,8 @@ public sealed partial class RegisterDriverEndpoint(
         Summary(s =>
         {
             s.Summary = "Register or update a driver from the Typebot flow";
-            s.Description = "Idempotent by phone. Values may be strings. Send Idempotency-Key to replay the first answer.";
+            s.Description = "Idempotent by phone. Values may be strings. Send Idempotency-Key to replay the first answer. " +
+                "Messages are in pt-PT, or in English with Accept-Language: en.";
             s.ResponseExamples[201] = RegisterDriverExamples.Created;
             s.ResponseExamples[422] = RegisterDriverExamples.Invalid;
         });
@@ -43,7 +44,7 @@ public sealed partial class RegisterDriverEndpoint(
 
     public override async Task HandleAsync(CancellationToken ct)
     {
-        var language = Language.Portuguese;
+        var language = AnswerLanguage.Of(HttpContext.Request);
         var body = await LenientJsonBody.ReadAsync(HttpContext.Request, RegisterDriverRequest.FieldNames, ct);
         if (body.Fields is null)
         {
@@ -65,6 +66,7 @@ public sealed partial class RegisterDriverEndpoint(
                 return;
             }
 
+            // The stored answer, in the language of the first call: a retry of the same request asks for the same one.
             HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
             ApiMetrics.Registration("replayed");
             await Send.StringAsync(stored.ResponseBody, stored.StatusCode, "application/json", ct);
