@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Onboarding.Data.Messages;
 
 namespace Onboarding.Data.Portugal;
 
@@ -21,7 +22,7 @@ public static partial class BirthDate
         var s = TypebotInput.Clean(raw);
         if (s is null)
         {
-            return Parsed<DateOnly>.Fail("birth_date.required", "Indique a sua data de nascimento (dd/mm/aaaa).");
+            return Parsed<DateOnly>.Fail(DriverTexts.BirthDateRequired);
         }
 
         int year, month, day;
@@ -51,20 +52,18 @@ public static partial class BirthDate
         var date = new DateOnly(year, month, day);
         if (date > today)
         {
-            return Parsed<DateOnly>.Fail("birth_date.future", "A data de nascimento não pode ser no futuro.");
+            return Parsed<DateOnly>.Fail(DriverTexts.BirthDateFuture);
         }
 
         var age = AgeOn(date, today);
         if (age < MinimumAge)
         {
-            return Parsed<DateOnly>.Fail("birth_date.underage", "Tem de ter pelo menos 18 anos para se registar.");
+            return Parsed<DateOnly>.Fail(DriverTexts.BirthDateUnderage);
         }
 
         if (age > MaximumAge)
         {
-            return Parsed<DateOnly>.Fail(
-                "birth_date.implausible",
-                "A data de nascimento não parece correta. Verifique o ano, por favor (dd/mm/aaaa).");
+            return Parsed<DateOnly>.Fail(DriverTexts.BirthDateImplausible);
         }
 
         return Parsed<DateOnly>.Success(date);
@@ -84,8 +83,7 @@ public static partial class BirthDate
 
     private static int Int(string s) => int.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture);
 
-    private static Parsed<DateOnly> Format() =>
-        Parsed<DateOnly>.Fail("birth_date.format", "Escreva a data de nascimento no formato dd/mm/aaaa (ex.: 25/04/1990).");
+    private static Parsed<DateOnly> Format() => Parsed<DateOnly>.Fail(DriverTexts.BirthDateFormat);
 
     [GeneratedRegex(@"^(?<d>[0-9]{1,2})\s*([/.\-])\s*(?<m>[0-9]{1,2})\s*\1\s*(?<y>[0-9]{4})$")]
     private static partial Regex DayFirst();

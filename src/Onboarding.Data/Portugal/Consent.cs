@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Onboarding.Data.Messages;
 
 namespace Onboarding.Data.Portugal;
 
@@ -22,7 +23,7 @@ public static class Consent
         var s = TypebotInput.Clean(raw);
         if (s is null)
         {
-            return Parsed<bool>.Fail("privacy_accepted.required", "Responda \"sim\" para aceitar o aviso de privacidade.");
+            return Parsed<bool>.Fail(DriverTexts.PrivacyAnswerRequired);
         }
 
         var words = TypebotInput.Fold(s).Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -39,6 +40,6 @@ public static class Consent
             }
         }
 
-        return Parsed<bool>.Fail("privacy_accepted.invalid", "Responda \"sim\" ou \"não\", por favor.");
+        return Parsed<bool>.Fail(DriverTexts.PrivacyAnswerInvalid);
     }
 }

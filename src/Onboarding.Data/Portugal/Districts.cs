@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Onboarding.Data.Messages;
 
 namespace Onboarding.Data.Portugal;
 
@@ -48,7 +49,7 @@ public static class Districts
         var s = TypebotInput.Clean(raw);
         if (s is null)
         {
-            return Parsed<string>.Fail("district.required", "Indique o distrito onde quer trabalhar.");
+            return Parsed<string>.Fail(DriverTexts.DistrictRequired);
         }
 
         var folded = TypebotInput.Fold(s);
@@ -71,9 +72,7 @@ public static class Districts
             }
         }
 
-        return Parsed<string>.Fail(
-            "district.unknown",
-            "Não reconhecemos esse distrito. Escolha um dos 18 distritos, Açores ou Madeira.");
+        return Parsed<string>.Fail(DriverTexts.DistrictUnknown);
     }
 
     /// <summary>Portuguese name for an ISO code ("PT-07" → "Évora"), or null when the code is unknown.</summary>

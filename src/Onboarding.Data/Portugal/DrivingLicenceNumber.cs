@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Onboarding.Data.Messages;
 
 namespace Onboarding.Data.Portugal;
 
@@ -17,8 +18,7 @@ public sealed partial record DrivingLicenceNumber(string Value, bool IsPortugues
         var s = TypebotInput.Clean(raw);
         if (s is null)
         {
-            return Parsed<DrivingLicenceNumber>.Fail(
-                "driving_licence_number.required", "Indique o número da sua carta de condução.");
+            return Parsed<DrivingLicenceNumber>.Fail(DriverTexts.DrivingLicenceNumberRequired);
         }
 
         s = string.Join(' ', s.ToUpperInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
@@ -33,9 +33,7 @@ public sealed partial record DrivingLicenceNumber(string Value, bool IsPortugues
 
         if (s.Length is < 4 or > MaxLength || !Foreign().IsMatch(s) || !s.Any(char.IsAsciiDigit))
         {
-            return Parsed<DrivingLicenceNumber>.Fail(
-                "driving_licence_number.format",
-                "O número da carta não é válido. Escreva-o como aparece na carta (ex.: L-1234567 8).");
+            return Parsed<DrivingLicenceNumber>.Fail(DriverTexts.DrivingLicenceNumberFormat);
         }
 
         return Parsed<DrivingLicenceNumber>.Success(new(s, IsPortugueseFormat: false));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Onboarding.Data.Messages;
 
 namespace Onboarding.Data.Portugal;
 
@@ -16,7 +17,7 @@ public static class Email
         var s = TypebotInput.Clean(raw);
         if (s is null)
         {
-            return Parsed<string>.Fail("email.required", "Indique o seu e-mail.");
+            return Parsed<string>.Fail(DriverTexts.EmailRequired);
         }
 
         if (s.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
@@ -78,6 +79,5 @@ public static class Email
         return tld.Length >= 2 && (tld.All(char.IsAsciiLetter) || tld.StartsWith("xn--", StringComparison.Ordinal));
     }
 
-    private static Parsed<string> Invalid() =>
-        Parsed<string>.Fail("email.invalid", "O e-mail não é válido. Verifique se está escrito como nome@exemplo.pt.");
+    private static Parsed<string> Invalid() => Parsed<string>.Fail(DriverTexts.EmailInvalid);
 }

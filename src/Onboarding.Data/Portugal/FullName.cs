@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Onboarding.Data.Messages;
 
 namespace Onboarding.Data.Portugal;
 
@@ -15,7 +16,7 @@ public static class FullName
         var s = TypebotInput.Clean(raw);
         if (s is null)
         {
-            return Parsed<string>.Fail("full_name.required", "Indique o seu nome completo.");
+            return Parsed<string>.Fail(DriverTexts.FullNameRequired);
         }
 
         var words = s.Normalize(NormalizationForm.FormC)
@@ -25,21 +26,17 @@ public static class FullName
 
         if (!name.All(IsAllowed) || !words.All(w => w.Any(char.IsLetter)))
         {
-            return Parsed<string>.Fail(
-                "full_name.invalid",
-                "O nome só pode ter letras, espaços, apóstrofos, hífenes e pontos.");
+            return Parsed<string>.Fail(DriverTexts.FullNameInvalid);
         }
 
         if (name.Length > MaxLength)
         {
-            return Parsed<string>.Fail("full_name.invalid", "O nome é demasiado longo (máximo 120 caracteres).");
+            return Parsed<string>.Fail(DriverTexts.FullNameTooLong);
         }
 
         if (name.Length < MinLength || words.Length < 2)
         {
-            return Parsed<string>.Fail(
-                "full_name.too_short",
-                "Indique o nome completo, com pelo menos o primeiro nome e o apelido.");
+            return Parsed<string>.Fail(DriverTexts.FullNameTooShort);
         }
 
         return Parsed<string>.Success(name);

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Onboarding.Data.Messages;
 
 namespace Onboarding.Data.Portugal;
 
@@ -22,7 +23,7 @@ public static class Iban
         var s = TypebotInput.Clean(raw);
         if (s is null)
         {
-            return Parsed<string>.Fail("iban.required", "Indique o seu IBAN.");
+            return Parsed<string>.Fail(DriverTexts.IbanRequired);
         }
 
         s = TypebotInput.Remove(s, TypebotInput.IsSeparator).ToUpperInvariant();
@@ -36,24 +37,20 @@ public static class Iban
             || !char.IsAsciiDigit(s[2]) || !char.IsAsciiDigit(s[3])
             || !s.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c)))
         {
-            return Fail("iban.format", "O IBAN não é válido. Deve começar pelo código do país, por exemplo PT50.");
+            return Parsed<string>.Fail(DriverTexts.IbanFormat);
         }
 
         var country = s[..2];
         if (!CountryLengths.TryGetValue(country, out var length))
         {
-            return Fail(
-                "iban.country_unsupported",
-                "Só aceitamos IBAN de contas da zona SEPA (Portugal e restante Europa).");
+            return Parsed<string>.Fail(DriverTexts.IbanCountryUnsupported);
         }
 
         if (s.Length != length)
         {
-            return Fail(
-                "iban.country_length",
-                country == "PT"
-                    ? "O IBAN português deve ter 25 caracteres (PT50 seguido de 21 algarismos)."
-                    : $"Um IBAN de {country} deve ter {length} caracteres.");
+            return Parsed<string>.Fail(country == "PT"
+                ? DriverTexts.IbanPortugueseLength.With()
+                : DriverTexts.IbanCountryLength.With(country, length));
         }
 
         if (country == "PT" && !s.AsSpan(2).ContainsAnyExcept("0123456789"))
@@ -68,7 +65,7 @@ public static class Iban
 
         if (country == "PT")
         {
-            return Fail("iban.format", "O IBAN português tem apenas algarismos depois de PT.");
+            return Parsed<string>.Fail(DriverTexts.IbanPortugueseDigits);
         }
 
         return IsValidChecksum(s) ? Parsed<string>.Success(s) : Checksum();
@@ -117,10 +114,7 @@ public static class Iban
         return r;
     }
 
-    private static Parsed<string> Checksum() =>
-        Fail("iban.checksum", "O IBAN não é válido. Verifique os algarismos, por favor.");
-
-    private static Parsed<string> Fail(string code, string message) => Parsed<string>.Fail(code, message);
+    private static Parsed<string> Checksum() => Parsed<string>.Fail(DriverTexts.IbanChecksum);
 
     // Country code + length pairs, written as one table so it reads like the registry it comes from.
     private static FrozenDictionary<string, int> ParseLengths(string table) =>

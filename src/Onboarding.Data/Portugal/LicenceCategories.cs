@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Onboarding.Data.Messages;
 
 namespace Onboarding.Data.Portugal;
 
@@ -64,9 +65,7 @@ public static class LicenceCategories
         if (unknown.Count > 0)
         {
             return Parsed<string[]>.Fail(
-                "licence_categories.unknown",
-                $"Categoria de carta desconhecida: {string.Join(", ", unknown.Distinct(StringComparer.Ordinal))}. "
-                + "Indique categorias como AM, A1, A2, A, B ou C1, separadas por vírgulas.");
+                DriverTexts.LicenceCategoriesUnknown.With(string.Join(", ", unknown.Distinct(StringComparer.Ordinal))));
         }
 
         return Parsed<string[]>.Success([.. found.OrderBy(c => Order[c])]);
@@ -79,7 +78,7 @@ public static class LicenceCategories
     /// for motorcycle_125 and the age rule must be checked once the birth date is known.
     /// Returns null when allowed, otherwise a <c>licence_categories.vehicle_mismatch</c> failure.
     /// </summary>
-    public static ParseFailure? CheckVehicle(string vehicleType, IEnumerable<string>? categories, int? age)
+    public static DriverMessage? CheckVehicle(string vehicleType, IEnumerable<string>? categories, int? age)
     {
         ArgumentNullException.ThrowIfNull(vehicleType);
         var held = new HashSet<string>(categories ?? [], StringComparer.OrdinalIgnoreCase);
@@ -90,31 +89,19 @@ public static class LicenceCategories
 
         bool Any(params string[] cats) => cats.Any(held.Contains);
 
-        var (ok, requirement) = vehicleType switch
+        (bool Ok, DriverText? Mismatch) check = vehicleType switch
         {
-            VehicleTypes.Bicycle => (true, string.Empty),
-            VehicleTypes.Moped => (Any("AM", "A1", "A2", "A", "B"), "um ciclomotor precisa de carta de categoria AM, A1, A2, A ou B"),
+            VehicleTypes.Bicycle => (true, null),
+            VehicleTypes.Moped => (Any("AM", "A1", "A2", "A", "B"), DriverTexts.MopedNeedsLicence),
             VehicleTypes.Motorcycle125 => (
                 Any("A1", "A2", "A") || (held.Contains("B") && (age is null || age >= 25)),
-                "uma mota até 125 cc precisa de carta de categoria A1, A2 ou A (ou B, se tiver 25 anos ou mais)"),
-            VehicleTypes.Motorcycle => (Any("A2", "A"), "uma mota acima de 125 cc precisa de carta de categoria A2 ou A"),
-            VehicleTypes.Car => (Any("B"), "um carro precisa de carta de categoria B"),
-            VehicleTypes.Van => (Any("B", "C1", "C"), "uma carrinha até 3,5 t precisa de carta de categoria B (ou C1/C)"),
-            _ => (false, string.Empty),
+                DriverTexts.Motorcycle125NeedsLicence),
+            VehicleTypes.Motorcycle => (Any("A2", "A"), DriverTexts.MotorcycleNeedsLicence),
+            VehicleTypes.Car => (Any("B"), DriverTexts.CarNeedsLicence),
+            VehicleTypes.Van => (Any("B", "C1", "C"), DriverTexts.VanNeedsLicence),
+            _ => (false, DriverTexts.VehicleTypeNotChecked),
         };
 
-        if (ok)
-        {
-            return null;
-        }
-
-        if (requirement.Length == 0)
-        {
-            return new ParseFailure("vehicle_type.unknown", "Não reconhecemos o tipo de veículo indicado.");
-        }
-
-        return new ParseFailure(
-            "licence_categories.vehicle_mismatch",
-            $"As categorias da sua carta não permitem este veículo: {requirement}.");
+        return check.Ok ? null : check.Mismatch!.With();
     }
 }

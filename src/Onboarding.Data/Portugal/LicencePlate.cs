@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Onboarding.Data.Messages;
 
 namespace Onboarding.Data.Portugal;
 
@@ -14,15 +15,13 @@ public static partial class LicencePlate
         var s = TypebotInput.Clean(raw);
         if (s is null)
         {
-            return Parsed<string>.Fail("licence_plate.required", "Indique a matrícula do veículo.");
+            return Parsed<string>.Fail(DriverTexts.LicencePlateRequired);
         }
 
         s = TypebotInput.Remove(s, TypebotInput.IsSeparator).ToUpperInvariant();
         if (SeriesOf(s) == 0)
         {
-            return Parsed<string>.Fail(
-                "licence_plate.format",
-                "A matrícula não é válida. Use o formato português, por exemplo AA-00-AA ou 00-AA-00.");
+            return Parsed<string>.Fail(DriverTexts.LicencePlateFormat);
         }
 
         return Parsed<string>.Success(s);

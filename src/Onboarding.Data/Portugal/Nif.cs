@@ -1,3 +1,5 @@
+using Onboarding.Data.Messages;
+
 namespace Onboarding.Data.Portugal;
 
 /// <summary>What the leading digits of a NIF say about its holder (domain-pt.md §1).</summary>
@@ -31,7 +33,7 @@ public static class Nif
         var s = TypebotInput.Clean(raw);
         if (s is null)
         {
-            return Parsed<string>.Fail("nif.required", "Indique o seu NIF (9 algarismos).");
+            return Parsed<string>.Fail(DriverTexts.NifRequired);
         }
 
         s = TypebotInput.Remove(s, TypebotInput.IsSeparator).ToUpperInvariant();
@@ -42,12 +44,12 @@ public static class Nif
 
         if (s.Length != 9 || !s.All(char.IsAsciiDigit))
         {
-            return Parsed<string>.Fail("nif.format", "O NIF deve ter 9 algarismos.");
+            return Parsed<string>.Fail(DriverTexts.NifFormat);
         }
 
         if (!IsValidChecksum(s))
         {
-            return Parsed<string>.Fail("nif.checksum", "O NIF não é válido. Verifique os algarismos, por favor.");
+            return Parsed<string>.Fail(DriverTexts.NifChecksum);
         }
 
         var kind = KindOf(s);
@@ -56,9 +58,7 @@ public static class Nif
             return Parsed<string>.Success(s);
         }
 
-        return Parsed<string>.Fail(
-            "nif.prefix_not_person",
-            "Este NIF não é de uma pessoa singular. Indique o seu NIF pessoal, por favor.");
+        return Parsed<string>.Fail(DriverTexts.NifNotPerson);
     }
 
     /// <summary>True when <paramref name="nif"/> is 9 digits with a correct mod-11 check digit.</summary>

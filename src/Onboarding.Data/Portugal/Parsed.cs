@@ -1,25 +1,27 @@
+using Onboarding.Data.Messages;
+
 namespace Onboarding.Data.Portugal;
 
 /// <summary>
-/// Result of parsing one raw (Typebot, string-typed) input value. <see cref="Code"/> is a machine code such as
-/// <c>nif.checksum</c>; <see cref="Message"/> is short pt-PT text that can be shown to the driver.
+/// Result of parsing one raw (Typebot, string-typed) input value: the canonical value, or an <see cref="Error"/>
+/// from <see cref="DriverTexts"/> that the caller renders in the driver's language.
 /// </summary>
-public readonly record struct Parsed<T>(T? Value, string? Code, string? Message)
+public readonly record struct Parsed<T>(T? Value, DriverMessage? Error)
 {
     /// <summary>True when parsing succeeded and <see cref="Value"/> holds the canonical form.</summary>
-    public bool Ok => Code is null;
+    public bool Ok => Error is null;
 
-    /// <summary>The failure as a standalone value, or null on success.</summary>
-    public ParseFailure? Failure => Code is null ? null : new ParseFailure(Code, Message ?? string.Empty);
+    /// <summary>The machine code of the failure, such as <c>nif.checksum</c>, or null on success.</summary>
+    public string? Code => Error?.Code;
+
+    /// <summary>The failure in pt-PT, the default language; an answer to a driver renders <see cref="Error"/> in theirs.</summary>
+    public string? Message => Error?.In(Language.Portuguese);
 
 #pragma warning disable CA1000 // Static factories on the generic result type are the intended API.
-    public static Parsed<T> Success(T value) => new(value, null, null);
+    public static Parsed<T> Success(T value) => new(value, null);
 
-    public static Parsed<T> Fail(string code, string message) => new(default, code, message);
+    public static Parsed<T> Fail(DriverMessage error) => new(default, error);
 
-    public static Parsed<T> Fail(ParseFailure failure) => new(default, failure.Code, failure.Message);
+    public static Parsed<T> Fail(DriverText text) => new(default, text.With());
 #pragma warning restore CA1000
 }
-
-/// <summary>A field-level validation failure: machine code + pt-PT message.</summary>
-public sealed record ParseFailure(string Code, string Message);

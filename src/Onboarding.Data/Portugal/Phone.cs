@@ -1,3 +1,4 @@
+using Onboarding.Data.Messages;
 using PhoneNumbers;
 
 namespace Onboarding.Data.Portugal;
@@ -25,7 +26,7 @@ public static class Phone
         var s = TypebotInput.Clean(raw);
         if (s is null)
         {
-            return Parsed<string>.Fail("phone.required", "Indique o seu número de telemóvel.");
+            return Parsed<string>.Fail(DriverTexts.PhoneRequired);
         }
 
         var at = s.IndexOf('@', StringComparison.Ordinal);
@@ -131,9 +132,7 @@ public static class Phone
         var user = s[..at].Trim();
         if (!PhoneServers.Contains(server))
         {
-            return Parsed<string>.Fail(
-                "phone.not_a_phone",
-                "Não conseguimos identificar o seu número de telemóvel. Escreva-o com o indicativo, por favor (ex.: +351 912 345 678).");
+            return Parsed<string>.Fail(DriverTexts.PhoneNotAPhone);
         }
 
         // Multi-device ids may carry a device suffix: "351915211836:12@s.whatsapp.net".
@@ -197,8 +196,5 @@ public static class Phone
         }
     }
 
-    private static Parsed<string> Invalid() =>
-        Parsed<string>.Fail(
-            "phone.invalid",
-            "O número de telemóvel não é válido. Escreva-o com o indicativo do país, por favor (ex.: +351 912 345 678).");
+    private static Parsed<string> Invalid() => Parsed<string>.Fail(DriverTexts.PhoneInvalid);
 }

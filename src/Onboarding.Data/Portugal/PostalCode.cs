@@ -1,3 +1,5 @@
+using Onboarding.Data.Messages;
+
 namespace Onboarding.Data.Portugal;
 
 /// <summary>Portuguese postal code (CP4-CP3), stored as "NNNN-NNN".</summary>
@@ -9,7 +11,7 @@ public static class PostalCode
         var s = TypebotInput.Clean(raw);
         if (s is null)
         {
-            return Parsed<string>.Fail("postal_code.required", "Indique o seu código postal (ex.: 1000-100).");
+            return Parsed<string>.Fail(DriverTexts.PostalCodeRequired);
         }
 
         s = TypebotInput.Remove(s, TypebotInput.IsSeparator).ToUpperInvariant();
@@ -24,9 +26,7 @@ public static class PostalCode
 
         if (s.Length != 7 || !s.All(char.IsAsciiDigit) || s[0] == '0')
         {
-            return Parsed<string>.Fail(
-                "postal_code.format",
-                "O código postal deve ter o formato 0000-000 (ex.: 1000-100).");
+            return Parsed<string>.Fail(DriverTexts.PostalCodeFormat);
         }
 
         return Parsed<string>.Success($"{s[..4]}-{s[4..]}");

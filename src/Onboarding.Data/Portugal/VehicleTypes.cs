@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Onboarding.Data.Messages;
 
 namespace Onboarding.Data.Portugal;
 
@@ -49,7 +50,7 @@ public static class VehicleTypes
         var s = TypebotInput.Clean(raw);
         if (s is null)
         {
-            return Parsed<string>.Fail("vehicle_type.required", "Indique o tipo de veículo que vai usar.");
+            return Parsed<string>.Fail(DriverTexts.VehicleTypeRequired);
         }
 
         if (ByCode.ContainsKey(s.ToLowerInvariant()))
@@ -64,9 +65,7 @@ public static class VehicleTypes
             return Parsed<string>.Success(code);
         }
 
-        return Parsed<string>.Fail(
-            "vehicle_type.unknown",
-            "Não reconhecemos esse veículo. Escolha: bicicleta, ciclomotor até 50 cc, mota até 125 cc, mota acima de 125 cc, carro ou carrinha.");
+        return Parsed<string>.Fail(DriverTexts.VehicleTypeUnknown);
     }
 
     /// <summary>The entry for a code, or null.</summary>

@@ -66,8 +66,10 @@ public sealed class SandboxBrowserTests(SandboxConsoleHost host) : IClassFixture
         await Expect(page.Locator("#sb-phone-number")).ToHaveTextAsync("+351912345678");
         await Expect(page.Locator("#sb-phone-name")).ToHaveTextAsync("Maria");
 
-        // The bot's first turn: its *bold* rendered and the numbered choices.
-        await SayAsync("Olá", "Aviso de privacidade");
+        // The Sandbox runs the shipped flows, Portuguese and English: a new driver picks the language first. Then the
+        // flow's first turn: its *bold* rendered and the numbered choices.
+        await SayAsync("Olá", "1. Português");
+        await SayAsync("1", "Aviso de privacidade");
         await Expect(page.Locator("#sb-chat .bubble[data-sender=bot] strong").Filter(new() { HasText = "Aviso de privacidade" })).ToBeVisibleAsync();
         await Expect(page.Locator("#sb-chat .bubble[data-sender=bot] .choice").Filter(new() { HasText = "1. Continuar" })).ToBeVisibleAsync();
         await Expect(page.Locator("#sb-conversation-tags .tag.mode-bot")).ToBeVisibleAsync();

@@ -1,10 +1,7 @@
-using System.Text.Json.Nodes;
 using Onboarding.Api.Features.Drivers.RegisterDriver;
 using Onboarding.Api.Tests.Features.Drivers;
 using Onboarding.Api.Tests.Infrastructure;
-using Onboarding.Sandbox.Typebot.Engine;
-using Onboarding.Sandbox.Typebot.Engine.Bubbles;
-using Onboarding.Sandbox.Typebot.Flows;
+using Onboarding.Data.Messages;
 
 namespace Onboarding.Api.Tests.Flows;
 
@@ -12,56 +9,41 @@ namespace Onboarding.Api.Tests.Flows;
 /// typebot-flows/driver-onboarding.json, unchanged, run by the Sandbox's Typebot engine against the real
 /// POST /register_driver_typebot (in-memory TestServer: ASP.NET pipeline, API key auth, validation, Postgres).
 /// </summary>
-public sealed class DriverOnboardingFlowTests(AppFixture app) : IntegrationContext(app)
+public sealed class DriverOnboardingFlowTests(AppFixture app) : FlowRunContext(app)
 {
-    private const string Phone = "+351915211836";
+    private const string Flow = "driver-onboarding.json";
+    private const string Phone = FlowRun.Phone;
     private const string FullName = "Maria da Silva Santos";
     private const string Submitting = "Obrigado! Estou a registar a sua candidatura…";
     private const string NifQuestion = "Qual é o seu NIF (número de contribuinte, 9 dígitos)?";
     private const string NifChecksumMessage = "O NIF não é válido. Verifique os algarismos, por favor.";
 
-    private HttpClient _client = null!;
-
-    public override async ValueTask InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _client = Host.Server.CreateClient();
-    }
-
-    public override ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        return base.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_driver_answering_every_question_is_registered_and_gets_the_api_confirmation()
     {
-        var run = await StartAsync();
+        var run = await StartAsync(Flow);
         run.Texts.ShouldContain(t => t.StartsWith("Aviso de privacidade (versão 2026-11)", StringComparison.Ordinal));
         run.Texts.ShouldNotContain(t => t.Contains("telemóvel", StringComparison.Ordinal));
 
         await run.AnswerAllAsync(CarPath());
 
         var id = await QuerySingleAsync<Guid>("SELECT id FROM drivers");
-        run.Texts.ShouldBe([Submitting, RegisterDriverMessages.Created(FullName, id)]);
+        run.Texts.ShouldBe([Submitting, RegisterDriverMessages.Created(FullName, id).In(Language.Portuguese)]);
         run.Texts[1].ShouldStartWith("Obrigado, Maria!");
         run.Last.Input.ShouldBeNull();
         run.Last.IsEndOfFlow.ShouldBeTrue();
         run.Variable("http_status").ShouldBe("201");
         run.Variable("driver_id").ShouldBe(id.ToString());
-        var row = await QuerySingleAsync<(string Phone, string Nif, string Email, string District, string Municipality, string Postal, string Vehicle, string Plate, string Iban, DateOnly Birth, string Status)>(
-            "SELECT phone_e164, nif, email, district_code, municipality, postal_code, vehicle_type, licence_plate, iban, birth_date, status FROM drivers");
-        row.ShouldBe((Phone, "123456789", "maria.santos@example.pt", "PT-11", "Amadora", "2700-123", "car", "AA00AA", "PT50000201231234567890154", new DateOnly(1994, 3, 14), "submitted"));
+        (await StoredDriverAsync()).ShouldBe((Phone, "123456789", "maria.santos@example.pt", "PT-11", "Amadora", "2700-123", "car", "AA00AA", "PT50000201231234567890154", new DateOnly(1994, 3, 14), "Manhãs, Fins de semana", "submitted"));
         (await QuerySingleAsync<string[]>("SELECT licence_categories FROM drivers")).ShouldBe(["A1", "B"]);
         (await QuerySingleAsync<(string Version, string ResultId, string ChatId)>("SELECT privacy_notice_version, typebot_result_id, wa_chat_id FROM drivers"))
-            .ShouldBe(("2026-11", run.Session.ResultId, "351915211836@c.us"));
+            .ShouldBe(("2026-11", run.Session.ResultId, FlowRun.ChatId));
     }
 
     [Fact]
     public async Task A_nif_typo_shows_the_api_message_re_asks_only_the_nif_and_then_registers()
     {
-        var run = await StartAsync();
+        var run = await StartAsync(Flow);
 
         await run.AnswerAllAsync(CarPath(nif: "123456780"));
 
@@ -74,7 +56,7 @@ public sealed class DriverOnboardingFlowTests(AppFixture app) : IntegrationConte
         await run.ReplyAsync("123456789");
 
         var id = await QuerySingleAsync<Guid>("SELECT id FROM drivers");
-        run.Texts.ShouldBe([Submitting, RegisterDriverMessages.Created(FullName, id)]);
+        run.Texts.ShouldBe([Submitting, RegisterDriverMessages.Created(FullName, id).In(Language.Portuguese)]);
         run.Last.IsEndOfFlow.ShouldBeTrue();
         (await QuerySingleAsync<(string Nif, string Phone)>("SELECT nif, phone_e164 FROM drivers")).ShouldBe(("123456789", Phone));
     }
@@ -84,13 +66,13 @@ public sealed class DriverOnboardingFlowTests(AppFixture app) : IntegrationConte
     {
         var other = DriverScenarios.ValidRegistration(phone: "+351936000001", nif: "123456789");
         (await Host.RegisterAsync(other)).Status.ShouldBe(201);
-        var run = await StartAsync();
+        var run = await StartAsync(Flow);
 
         await run.AnswerAllAsync(CarPath(nif: "123456789"));
 
         run.Texts.Count.ShouldBe(2);
         run.Texts[0].ShouldBe(Submitting);
-        run.Texts[1].ShouldStartWith(RegisterDriverMessages.NifTaken);
+        run.Texts[1].ShouldStartWith(DriverTexts.NifTaken.Portuguese);
         run.Texts[1].ShouldContain("Um agente vai continuar a conversa consigo");
         run.Last.IsEndOfFlow.ShouldBeTrue();
         run.Variable("http_status").ShouldBe("409");
@@ -100,7 +82,7 @@ public sealed class DriverOnboardingFlowTests(AppFixture app) : IntegrationConte
     [Fact]
     public async Task A_wrong_api_key_is_a_401_that_ends_with_the_technical_problem_text()
     {
-        var run = await StartAsync(apiKey: "wrong-key-000000000000");
+        var run = await StartAsync(Flow, apiKey: "wrong-key-000000000000");
 
         await run.AnswerAllAsync(CarPath());
 
@@ -116,7 +98,7 @@ public sealed class DriverOnboardingFlowTests(AppFixture app) : IntegrationConte
     [Fact]
     public async Task An_invalid_email_gets_the_retry_message_before_anything_is_posted()
     {
-        var run = await StartAsync();
+        var run = await StartAsync(Flow);
         await run.AnswerAllAsync(["Continuar", FullName, "123456789"]);
         run.Texts.ShouldBe(["Qual é o seu email?"]);
 
@@ -139,53 +121,4 @@ public sealed class DriverOnboardingFlowTests(AppFixture app) : IntegrationConte
         "Continuar", FullName, nif, "maria.santos@example.pt", "14/03/1994", "Lisboa", "Amadora", "2700-123", "Carro",
         "AA-00-AA", "L-1234567 8", "B, A1", "PT50 0002 0123 1234 5678 9015 4", "Manhãs, Fins de semana",
     ];
-
-    /// <summary>Starts the shipped flow with the variables the bridge prefills, pointed at the in-memory API.</summary>
-    private async Task<FlowRun> StartAsync(string apiKey = AppFixture.TypebotKey)
-    {
-        var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "typebot-flows", "driver-onboarding.json"));
-        var flow = FlowParser.Parse(json, new Dictionary<string, string> { [FlowContract.ApiKeyPlaceholder] = apiKey });
-        var engine = new TypebotEngine(new TypebotEngineOptions { HttpClient = _client });
-        // The flow appends "/register_driver_typebot": the bridge sends the base URL without a trailing slash.
-        var apiUrl = _client.BaseAddress!.GetLeftPart(UriPartial.Authority);
-        var prefilled = new Dictionary<string, JsonNode?>
-        {
-            ["phone"] = Phone,
-            ["whatsapp_name"] = "Maria",
-            ["wa_chat_id"] = "351915211836@c.us",
-            ["chatwoot_conversation_id"] = "42",
-            ["driver_id"] = "",
-            ["onboarding_api_url"] = apiUrl,
-        };
-        var first = await engine.StartAsync(flow, prefilled, cancellationToken: TestContext.Current.CancellationToken);
-        return new FlowRun(engine, first);
-    }
-
-    private sealed class FlowRun(TypebotEngine engine, ChatTurn first)
-    {
-        public ChatTurn Last { get; private set; } = first;
-
-        public TypebotSession Session => Last.Session;
-
-        public List<string> Texts => Last.Messages.Select(BubbleRenderer.Describe).ToList();
-
-        public string? Variable(string name) => Session.Variables.GetValueOrDefault(name);
-
-        public async Task ReplyAsync(string text)
-        {
-            Last.Input.ShouldNotBeNull($"the flow was not waiting for an answer when '{text}' was sent");
-            Last = await engine.ContinueAsync(Session, ChatReply.FromText(text), TestContext.Current.CancellationToken);
-        }
-
-        /// <summary>Sends each answer in turn; every answer must be accepted (no retry message).</summary>
-        public async Task AnswerAllAsync(IEnumerable<string> replies)
-        {
-            foreach (var reply in replies)
-            {
-                await ReplyAsync(reply);
-                Texts.ShouldNotContain(t => t.StartsWith("Não percebi", StringComparison.Ordinal) || t.Contains("não parece válido", StringComparison.Ordinal),
-                    $"'{reply}' was rejected: {string.Join(" | ", Texts)}");
-            }
-        }
-    }
 }

@@ -10,10 +10,12 @@ namespace Onboarding.Api.Tests.Flows;
 /// </summary>
 public sealed class FlowContractTests
 {
-    [Fact]
-    public void The_shipped_flow_fits_the_register_driver_endpoint()
+    [Theory]
+    [InlineData(ShippedFlow.Portuguese)]
+    [InlineData(ShippedFlow.English)]
+    public void The_shipped_flows_fit_the_register_driver_endpoint(string file)
     {
-        var contract = FlowChecker.Check(ShippedFlow.Json()).Findings
+        var contract = FlowChecker.Check(ShippedFlow.Json(file)).Findings
             .Where(f => f.Rule.StartsWith("api-", StringComparison.Ordinal) || f.Rule.StartsWith("variable-", StringComparison.Ordinal) || f.Rule == "secret-in-flow");
 
         contract.ShouldBeEmpty();

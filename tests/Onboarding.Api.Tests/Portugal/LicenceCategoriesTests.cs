@@ -1,3 +1,4 @@
+using Onboarding.Data.Messages;
 using Onboarding.Data.Portugal;
 
 namespace Onboarding.Api.Tests.Portugal;
@@ -91,7 +92,7 @@ public class LicenceCategoriesTests
         var f = LicenceCategories.CheckVehicle(vehicle, categories, age);
         f.ShouldNotBeNull();
         f.Code.ShouldBe("licence_categories.vehicle_mismatch");
-        f.Message.ShouldContain(mentions);
+        f.In(Language.Portuguese).ShouldContain(mentions);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Onboarding.Data.Messages;
 using Onboarding.Data.Portugal;
 
 namespace Onboarding.Api.Tests.Portugal;
@@ -20,10 +21,13 @@ public class TypebotInputTests
         var ok = Parsed<int>.Success(5);
         ok.Ok.ShouldBeTrue();
         ok.Value.ShouldBe(5);
-        ok.Failure.ShouldBeNull();
+        ok.Error.ShouldBeNull();
+        ok.Code.ShouldBeNull();
 
-        var fail = Parsed<int>.Fail("x.y", "Mensagem.");
+        var fail = Parsed<int>.Fail(DriverTexts.NifFormat);
         fail.Ok.ShouldBeFalse();
-        fail.Failure.ShouldBe(new ParseFailure("x.y", "Mensagem."));
+        fail.Code.ShouldBe("nif.format");
+        fail.Message.ShouldBe("O NIF deve ter 9 algarismos.");
+        fail.Error!.In(Language.English).ShouldBe("The NIF must have 9 digits.");
     }
 }

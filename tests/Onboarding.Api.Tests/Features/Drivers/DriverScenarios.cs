@@ -31,14 +31,14 @@ public static class DriverScenarios
     };
 
     public static async Task<(int Status, JsonElement Body)> RegisterAsync(this IAlbaHost host, object body,
-        string? key = AppFixture.TypebotKey, string? idempotencyKey = null)
+        string? key = AppFixture.TypebotKey, string? idempotencyKey = null, string? acceptLanguage = null)
     {
         var json = body as string ?? JsonSerializer.Serialize(body);
-        return await host.PostRawAsync("/register_driver_typebot", json, "application/json", key, idempotencyKey);
+        return await host.PostRawAsync("/register_driver_typebot", json, "application/json", key, idempotencyKey, acceptLanguage);
     }
 
     public static async Task<(int Status, JsonElement Body)> PostRawAsync(this IAlbaHost host, string url, string body,
-        string contentType, string? key, string? idempotencyKey = null)
+        string contentType, string? key, string? idempotencyKey = null, string? acceptLanguage = null)
     {
         var result = await host.Scenario(s =>
         {
@@ -52,6 +52,11 @@ public static class DriverScenarios
             if (idempotencyKey is not null)
             {
                 s.WithRequestHeader("Idempotency-Key", idempotencyKey);
+            }
+
+            if (acceptLanguage is not null)
+            {
+                s.WithRequestHeader("Accept-Language", acceptLanguage);
             }
 
             s.IgnoreStatusCode();

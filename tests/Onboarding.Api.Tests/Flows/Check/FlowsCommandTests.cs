@@ -9,16 +9,18 @@ public sealed class FlowsCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    [Fact]
-    public async Task The_shipped_flow_passes_with_its_one_accepted_warning()
+    [Theory]
+    [InlineData(ShippedFlow.Portuguese)]
+    [InlineData(ShippedFlow.English)]
+    public async Task The_shipped_flows_pass_with_their_one_accepted_warning(string flow)
     {
-        var run = await RunAsync("flows", "check", ShippedFlow.FilePath);
+        var run = await RunAsync("flows", "check", ShippedFlow.PathOf(flow));
 
         run.ExitCode.ShouldBe(0, run.Error);
         run.Lines.ShouldBe(
         [
             "warning [whatsapp-too-many-choices] group \"Distrito\", block 2 (choice input): 20 choices in one question make a numbered list of 20 lines on a phone; keep to 10 or split the question",
-            $"{ShippedFlow.FilePath}: warning (0 errors, 1 warning)",
+            $"{ShippedFlow.PathOf(flow)}: warning (0 errors, 1 warning)",
         ]);
     }
 

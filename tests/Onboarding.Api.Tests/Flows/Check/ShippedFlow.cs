@@ -2,14 +2,19 @@ using System.Text.Json.Nodes;
 
 namespace Onboarding.Api.Tests.Flows.Check;
 
-/// <summary>typebot-flows/driver-onboarding.json and the upstream fixtures, and the surgery tests do on copies.</summary>
+/// <summary>typebot-flows/driver-onboarding.json (and its English twin) and the upstream fixtures, and the surgery tests do on copies.</summary>
 public static class ShippedFlow
 {
-    public static string FilePath { get; } = Path.Combine(AppContext.BaseDirectory, "typebot-flows", "driver-onboarding.json");
+    public const string Portuguese = "driver-onboarding.json";
+    public const string English = "driver-onboarding.en.json";
 
-    public static string Json() => File.ReadAllText(FilePath);
+    public static string FilePath { get; } = PathOf(Portuguese);
 
-    public static JsonObject Copy() => JsonNode.Parse(Json())!.AsObject();
+    public static string PathOf(string file) => Path.Combine(AppContext.BaseDirectory, "typebot-flows", file);
+
+    public static string Json(string file = Portuguese) => File.ReadAllText(PathOf(file));
+
+    public static JsonObject Copy(string file = Portuguese) => JsonNode.Parse(Json(file))!.AsObject();
 
     public static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "typebot", name));
 

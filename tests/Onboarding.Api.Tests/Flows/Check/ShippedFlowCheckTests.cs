@@ -7,10 +7,12 @@ namespace Onboarding.Api.Tests.Flows.Check;
 /// <summary>The flow we ship, and Typebot's own files, through the checker as an operator would run it.</summary>
 public sealed class ShippedFlowCheckTests
 {
-    [Fact]
-    public void The_shipped_flow_has_no_errors_and_only_the_accepted_district_list_warning()
+    [Theory]
+    [InlineData(ShippedFlow.Portuguese)]
+    [InlineData(ShippedFlow.English)]
+    public void The_shipped_flows_have_no_errors_and_only_the_accepted_district_list_warning(string file)
     {
-        var report = FlowChecker.Check(ShippedFlow.Json());
+        var report = FlowChecker.Check(ShippedFlow.Json(file));
 
         // Accepted: 20 districts exceed the 10-choice guideline, and the bridge renders them as a numbered list
         // (typebot-flows/README.md, "WhatsApp rendering"); splitting Portugal's districts would only add a question.

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Unicode;
-using Onboarding.Api.Errors;
 using Onboarding.Api.Http;
+using Onboarding.Data.Messages;
 
 namespace Onboarding.Api.Features.Drivers.RegisterDriver;
 
@@ -14,25 +14,26 @@ public static class LenientJsonBody
 {
     public const int MaxBytes = 64 * 1024;
 
-    public sealed record Result(Dictionary<string, string?>? Fields, byte[] Raw, IReadOnlyList<FieldError> Errors, string? Message);
+    /// <summary>The fields read, or the problems and their <see cref="Summary"/>; texts come from <see cref="DriverTexts"/>.</summary>
+    public sealed record Result(Dictionary<string, string?>? Fields, byte[] Raw, IReadOnlyList<FieldProblem> Problems, DriverMessage? Summary);
 
     public static async Task<Result> ReadAsync(HttpRequest request, IReadOnlyList<string> wanted, CancellationToken ct)
     {
         if (request.ContentType is not { } type || !IsJson(type))
         {
-            return Fail([], "body", "body.content_type", "O pedido deve ser JSON (Content-Type: application/json).");
+            return Fail([], DriverTexts.BodyContentType.With());
         }
 
         // A declared length over the limit is refused before reading a byte.
         if (request.ContentLength > MaxBytes || await BoundedBody.ReadAsync(request, MaxBytes, ct) is not { } raw)
         {
-            return Fail([], "body", "body.too_large", $"O pedido excede {MaxBytes / 1024} KB.");
+            return Fail([], DriverTexts.BodyTooLarge.With(MaxBytes / 1024));
         }
 
         // JSON is UTF-8 (RFC 8259). JsonDocument accepts other bytes inside strings and only throws once one is read.
         if (!Utf8.IsValid(raw))
         {
-            return Fail(raw, "body", "body.malformed_json", "O corpo do pedido não é JSON válido (UTF-8).");
+            return Fail(raw, DriverTexts.BodyNotUtf8.With());
         }
 
         JsonDocument document;
@@ -42,18 +43,18 @@ public static class LenientJsonBody
         }
         catch (JsonException)
         {
-            return Fail(raw, "body", "body.malformed_json", "O corpo do pedido não é JSON válido.");
+            return Fail(raw, DriverTexts.BodyMalformedJson.With());
         }
 
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return Fail(raw, "body", "body.not_object", "O corpo do pedido deve ser um objeto JSON.");
+                return Fail(raw, DriverTexts.BodyNotObject.With());
             }
 
             var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
-            var errors = new List<FieldError>();
+            var problems = new List<FieldProblem>();
             foreach (var property in document.RootElement.EnumerateObject())
             {
                 // A name with an unpaired surrogate escape cannot be one of ours: an unknown member, ignored.
@@ -69,13 +70,13 @@ public static class LenientJsonBody
                 }
                 else
                 {
-                    errors.Add(new FieldError(name, $"{name}.type", "Valor com formato inválido."));
+                    problems.Add(new FieldProblem(name, $"{name}.type", DriverTexts.FieldType.With()));
                 }
             }
 
-            return errors.Count == 0
+            return problems.Count == 0
                 ? new Result(fields, raw, [], null)
-                : new Result(null, raw, errors, "Alguns campos têm um formato inválido.");
+                : new Result(null, raw, problems, DriverTexts.FieldTypes.With());
         }
     }
 
@@ -141,7 +142,6 @@ public static class LenientJsonBody
             || mediaType.Equals("text/json", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static Result Fail(byte[] raw, string field, string code, string message) =>
-        new(null, raw, [new FieldError(field, code, message)], message);
+    private static Result Fail(byte[] raw, DriverMessage message) => new(null, raw, [FieldProblem.Of("body", message)], message);
 
 }

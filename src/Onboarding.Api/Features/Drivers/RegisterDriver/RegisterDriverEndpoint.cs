@@ -7,6 +7,7 @@ using Onboarding.Api.Errors;
 using Onboarding.Api.Hosting;
 using Onboarding.Data.Drivers;
 using Onboarding.Data.Idempotency;
+using Onboarding.Data.Messages;
 using Onboarding.Data.Portugal;
 
 namespace Onboarding.Api.Features.Drivers.RegisterDriver;
@@ -34,7 +35,8 @@ public sealed partial class RegisterDriverEndpoint(
         Summary(s =>
         {
             s.Summary = "Register or update a driver from the Typebot flow";
-            s.Description = "Idempotent by phone. Values may be strings. Send Idempotency-Key to replay the first answer.";
+            s.Description = "Idempotent by phone. Values may be strings. Send Idempotency-Key to replay the first answer. " +
+                "Messages are in pt-PT, or in English with Accept-Language: en.";
             s.ResponseExamples[201] = RegisterDriverExamples.Created;
             s.ResponseExamples[422] = RegisterDriverExamples.Invalid;
         });
@@ -42,12 +44,13 @@ public sealed partial class RegisterDriverEndpoint(
 
     public override async Task HandleAsync(CancellationToken ct)
     {
+        var language = AnswerLanguage.Of(HttpContext.Request);
         var body = await LenientJsonBody.ReadAsync(HttpContext.Request, RegisterDriverRequest.FieldNames, ct);
         if (body.Fields is null)
         {
-            var status = body.Errors.Any(e => e.Field == "body") ? 400 : 422;
+            var status = body.Problems.Any(e => e.Field == "body") ? 400 : 422;
             ApiMetrics.Registration("invalid");
-            await SendAsync(status, FlatError.From(body.Message!, body.Errors), ct);
+            await SendAsync(status, FieldProblem.Render(body.Summary!, body.Problems, language), ct);
             return;
         }
 
@@ -58,18 +61,19 @@ public sealed partial class RegisterDriverEndpoint(
         {
             if (stored.RequestHash != requestHash)
             {
-                await SendAsync(422, FlatError.From("Esta Idempotency-Key já foi usada com outro pedido.",
-                    [new FieldError("idempotency_key", "idempotency_key.reused", "Esta Idempotency-Key já foi usada com outro pedido.")]), ct);
+                var reused = DriverTexts.IdempotencyKeyReused.With();
+                await SendAsync(422, FieldProblem.Render(reused, [FieldProblem.Of("idempotency_key", reused)], language), ct);
                 return;
             }
 
+            // The stored answer, in the language of the first call: a retry of the same request asks for the same one.
             HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
             ApiMetrics.Registration("replayed");
             await Send.StringAsync(stored.ResponseBody, stored.StatusCode, "application/json", ct);
             return;
         }
 
-        var (statusCode, response) = await RegisterAsync(RegisterDriverRequest.FromFields(body.Fields), actor, ct);
+        var (statusCode, response) = await RegisterAsync(RegisterDriverRequest.FromFields(body.Fields), actor, language, ct);
         ApiMetrics.Registration(statusCode switch { 201 => "created", 200 => "updated", 409 => "conflict", _ => "invalid" });
         var json = JsonSerializer.Serialize(response, response.GetType(), ApiErrorWriter.JsonOf(HttpContext));
         if (idempotencyKey.Length is > 0 and <= 200)
@@ -80,15 +84,14 @@ public sealed partial class RegisterDriverEndpoint(
         await Send.StringAsync(json, statusCode, "application/json", ct);
     }
 
-    private async Task<(int Status, object Body)> RegisterAsync(RegisterDriverRequest request, string actor, CancellationToken ct)
+    private async Task<(int Status, object Body)> RegisterAsync(RegisterDriverRequest request, string actor, Language language, CancellationToken ct)
     {
         var normalised = RegistrationNormaliser.Normalise(request, clock.GetUtcNow().UtcDateTime);
         if (normalised.Registration is not { } registration)
         {
-            var summary = normalised.Errors.Count == 1
-                ? normalised.Errors[0].Message
-                : $"{normalised.Errors[0].Message} (e mais {normalised.Errors.Count - 1} campo(s) a corrigir)";
-            return (422, FlatError.From(summary, normalised.Errors));
+            var problems = normalised.Problems;
+            var summary = problems.Count == 1 ? problems[0].Message : DriverTexts.MoreToFix.With(problems[0].Message, problems.Count - 1);
+            return (422, FieldProblem.Render(summary, problems, language));
         }
 
         var outcome = await drivers.RegisterAsync(registration, actor, ct);
@@ -96,15 +99,16 @@ public sealed partial class RegisterDriverEndpoint(
         return outcome.Result switch
         {
             RegisterResult.Created => (201, new RegisterDriverResponse(true, outcome.DriverId!.Value, outcome.Status!, true,
-                RegisterDriverMessages.Created(registration.FullName, outcome.DriverId.Value))),
+                RegisterDriverMessages.Created(registration.FullName, outcome.DriverId.Value).In(language))),
             RegisterResult.Updated => (200, new RegisterDriverResponse(true, outcome.DriverId!.Value, outcome.Status!, false,
-                RegisterDriverMessages.Updated(registration.FullName, outcome.DriverId.Value))),
-            RegisterResult.NifTaken => (409, FlatError.From(RegisterDriverMessages.NifTaken,
-                [new FieldError("nif", "nif.taken", RegisterDriverMessages.NifTaken)])),
-            _ => (409, FlatError.From(RegisterDriverMessages.AlreadyDecided,
-                [new FieldError("phone", "registration.closed", RegisterDriverMessages.AlreadyDecided)])),
+                RegisterDriverMessages.Updated(registration.FullName, outcome.DriverId.Value).In(language))),
+            RegisterResult.NifTaken => (409, Conflict("nif", DriverTexts.NifTaken, language)),
+            _ => (409, Conflict("phone", DriverTexts.RegistrationClosed, language)),
         };
     }
+
+    private static FlatError Conflict(string field, DriverText text, Language language) =>
+        FieldProblem.Render(text.With(), [FieldProblem.Of(field, text)], language);
 
     private Task SendAsync(int status, FlatError error, CancellationToken ct) =>
         Send.StringAsync(JsonSerializer.Serialize(error, ApiErrorWriter.JsonOf(HttpContext)), status, "application/json", ct);

@@ -1,4 +1,5 @@
 using Onboarding.Api.Errors;
+using Onboarding.Data.Messages;
 
 namespace Onboarding.Api.Features.Drivers.RegisterDriver;
 
@@ -26,9 +27,11 @@ internal static class RegisterDriverExamples
         WaChatId = "351915211836@c.us",
     };
 
-    public static readonly RegisterDriverResponse Created = new(true, Guid.Parse("019a7c1e-3b2f-7a10-9c41-5d2e8f6a1b3c"), "submitted", true,
-        "Obrigado, Maria! Recebemos o seu registo (ref. 8F6A1B3C). A nossa equipa vai analisá-lo e responde-lhe aqui no WhatsApp.");
+    private static readonly Guid DriverId = Guid.Parse("019a7c1e-3b2f-7a10-9c41-5d2e8f6a1b3c");
 
-    public static readonly FlatError Invalid = FlatError.From("O NIF não é válido. Verifique os algarismos, por favor.",
-        [new FieldError("nif", "nif.checksum", "O NIF não é válido. Verifique os algarismos, por favor.")]);
+    public static readonly RegisterDriverResponse Created = new(true, DriverId, "submitted", true,
+        RegisterDriverMessages.Created(Request.FullName, DriverId).In(Language.Portuguese));
+
+    public static readonly FlatError Invalid = FieldProblem.Render(DriverTexts.NifChecksum.With(),
+        [FieldProblem.Of("nif", DriverTexts.NifChecksum)], Language.Portuguese);
 }

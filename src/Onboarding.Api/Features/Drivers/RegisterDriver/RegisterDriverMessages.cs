@@ -1,21 +1,15 @@
+using Onboarding.Data.Messages;
+
 namespace Onboarding.Api.Features.Drivers.RegisterDriver;
 
-/// <summary>The pt-PT texts the flow shows to the driver after the call.</summary>
+/// <summary>The confirmation the flow shows after the call: the catalogue's text with the driver's first name and a reference.</summary>
 public static class RegisterDriverMessages
 {
-    public const string NifTaken =
-        "Este NIF já está associado a outro registo. Se acha que é um engano, um agente vai ajudar aqui na conversa.";
+    public static DriverMessage Created(string? fullName, Guid driverId) =>
+        DriverTexts.Created.With(FirstNameSuffix(fullName), Reference(driverId));
 
-    public const string AlreadyDecided =
-        "O seu registo já foi analisado pela nossa equipa. Um agente vai continuar a conversa consigo.";
-
-    public static string Created(string? fullName, Guid driverId) =>
-        $"Obrigado{FirstNameSuffix(fullName)}! Recebemos o seu registo (ref. {Reference(driverId)}). " +
-        "A nossa equipa vai analisá-lo e responde-lhe aqui no WhatsApp.";
-
-    public static string Updated(string? fullName, Guid driverId) =>
-        $"Obrigado{FirstNameSuffix(fullName)}! Atualizámos o seu registo (ref. {Reference(driverId)}). " +
-        "A nossa equipa vai analisá-lo e responde-lhe aqui no WhatsApp.";
+    public static DriverMessage Updated(string? fullName, Guid driverId) =>
+        DriverTexts.Updated.With(FirstNameSuffix(fullName), Reference(driverId));
 
     /// <summary>A short reference a driver can read out to an agent: the last 8 hex digits of the id.</summary>
     public static string Reference(Guid driverId) => driverId.ToString("N")[^8..].ToUpperInvariant();

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Onboarding.Api.Errors;
 using Onboarding.Data.Drivers;
+using Onboarding.Data.Messages;
 using Onboarding.Data.Portugal;
 
 namespace Onboarding.Api.Features.Drivers.RegisterDriver;
@@ -11,36 +11,36 @@ namespace Onboarding.Api.Features.Drivers.RegisterDriver;
 /// </summary>
 public static class RegistrationNormaliser
 {
-    public sealed record Result(DriverRegistration? Registration, IReadOnlyList<FieldError> Errors);
+    public sealed record Result(DriverRegistration? Registration, IReadOnlyList<FieldProblem> Problems);
 
     public static Result Normalise(RegisterDriverRequest request, DateTime nowUtc)
     {
-        var errors = new List<FieldError>();
+        var errors = new List<FieldProblem>();
         var today = DateOnly.FromDateTime(nowUtc);
 
         string? phone = null;
         if (TypebotInput.Clean(request.Phone) is null)
         {
-            errors.Add(new FieldError("phone", "phone.required", "Indique o número de telemóvel."));
+            errors.Add(FieldProblem.Of("phone", DriverTexts.PhoneMissing));
         }
         else
         {
             phone = Take(Phone.Parse(request.Phone), "phone", errors);
         }
 
-        var fullName = Required(request.FullName, "full_name", "Indique o seu nome completo.", FullName.Parse, errors);
+        var fullName = Required(request.FullName, "full_name", DriverTexts.FullNameRequired, FullName.Parse, errors);
         var nif = Optional(request.Nif, "nif", Nif.Parse, errors);
         var email = Optional(request.Email, "email", Email.Parse, errors);
         var birthDate = TypebotInput.Clean(request.BirthDate) is null ? (DateOnly?)null : Take(BirthDate.Parse(request.BirthDate, today), "birth_date", errors);
-        var district = Required(request.District, "district", "Escolha o distrito onde quer trabalhar.", Districts.Parse, errors);
+        var district = Required(request.District, "district", DriverTexts.DistrictNotChosen, Districts.Parse, errors);
         var municipality = TypebotInput.Clean(request.Municipality);
         if (municipality is { Length: > 80 })
         {
-            errors.Add(new FieldError("municipality", "municipality.too_long", "O concelho deve ter no máximo 80 caracteres."));
+            errors.Add(FieldProblem.Of("municipality", DriverTexts.MunicipalityTooLong));
         }
 
         var postalCode = Optional(request.PostalCode, "postal_code", PostalCode.Parse, errors);
-        var vehicleType = Required(request.VehicleType, "vehicle_type", "Escolha o tipo de veículo.", VehicleTypes.Parse, errors);
+        var vehicleType = Required(request.VehicleType, "vehicle_type", DriverTexts.VehicleTypeNotChosen, VehicleTypes.Parse, errors);
         var plate = Optional(request.LicencePlate, "licence_plate", LicencePlate.Parse, errors);
         var licenceNumber = Optional(request.DrivingLicenceNumber, "driving_licence_number", DrivingLicenceNumber.Parse, errors);
         var categories = Optional(request.LicenceCategories, "licence_categories", LicenceCategories.Parse, errors);
@@ -49,7 +49,7 @@ public static class RegistrationNormaliser
             int? age = birthDate is { } born ? BirthDate.AgeOn(born, today) : null;
             if (LicenceCategories.CheckVehicle(vehicleType, categories ?? [], age) is { } mismatch)
             {
-                errors.Add(new FieldError("licence_categories", mismatch.Code, mismatch.Message));
+                errors.Add(FieldProblem.Of("licence_categories", mismatch));
             }
         }
 
@@ -57,13 +57,13 @@ public static class RegistrationNormaliser
         var availability = TypebotInput.Clean(request.Availability);
         if (availability is { Length: > 500 })
         {
-            errors.Add(new FieldError("availability", "availability.too_long", "A disponibilidade deve ter no máximo 500 caracteres."));
+            errors.Add(FieldProblem.Of("availability", DriverTexts.AvailabilityTooLong));
         }
 
         bool? accepted = null;
         if (TypebotInput.Clean(request.PrivacyAccepted) is null)
         {
-            errors.Add(new FieldError("privacy_accepted", "privacy_accepted.required", "É necessário ler e aceitar o aviso de privacidade."));
+            errors.Add(FieldProblem.Of("privacy_accepted", DriverTexts.PrivacyNotAnswered));
         }
         else
         {
@@ -78,14 +78,14 @@ public static class RegistrationNormaliser
             }
             else
             {
-                errors.Add(new FieldError("privacy_accepted", "privacy_accepted.refused", "Sem aceitar o aviso de privacidade não podemos guardar o seu registo."));
+                errors.Add(FieldProblem.Of("privacy_accepted", DriverTexts.PrivacyRefused));
             }
         }
 
         var noticeVersion = TypebotInput.Clean(request.PrivacyNoticeVersion);
         if (accepted is true && noticeVersion is null)
         {
-            errors.Add(new FieldError("privacy_notice_version", "privacy_notice_version.required", "Falta a versão do aviso de privacidade aceite."));
+            errors.Add(FieldProblem.Of("privacy_notice_version", DriverTexts.PrivacyNoticeVersionMissing));
         }
 
         long? conversationId = null;
@@ -97,7 +97,7 @@ public static class RegistrationNormaliser
             }
             else
             {
-                errors.Add(new FieldError("chatwoot_conversation_id", "chatwoot_conversation_id.invalid", "Identificador de conversa inválido."));
+                errors.Add(FieldProblem.Of("chatwoot_conversation_id", DriverTexts.ConversationIdInvalid));
             }
         }
 
@@ -130,25 +130,25 @@ public static class RegistrationNormaliser
         }, errors);
     }
 
-    private static T? Take<T>(Parsed<T> parsed, string field, List<FieldError> errors)
+    private static T? Take<T>(Parsed<T> parsed, string field, List<FieldProblem> errors)
     {
-        if (parsed.Ok)
+        if (parsed.Error is { } error)
         {
-            return parsed.Value;
+            errors.Add(FieldProblem.Of(field, error));
+            return default;
         }
 
-        errors.Add(new FieldError(field, parsed.Code!, parsed.Message ?? "Valor inválido."));
-        return default;
+        return parsed.Value;
     }
 
-    private static T? Optional<T>(string? raw, string field, Func<string?, Parsed<T>> parse, List<FieldError> errors) =>
+    private static T? Optional<T>(string? raw, string field, Func<string?, Parsed<T>> parse, List<FieldProblem> errors) =>
         TypebotInput.Clean(raw) is null ? default : Take(parse(raw), field, errors);
 
-    private static T? Required<T>(string? raw, string field, string missingMessage, Func<string?, Parsed<T>> parse, List<FieldError> errors)
+    private static T? Required<T>(string? raw, string field, DriverText missing, Func<string?, Parsed<T>> parse, List<FieldProblem> errors)
     {
         if (TypebotInput.Clean(raw) is null)
         {
-            errors.Add(new FieldError(field, $"{field}.required", missingMessage));
+            errors.Add(FieldProblem.Of(field, missing));
             return default;
         }
 
