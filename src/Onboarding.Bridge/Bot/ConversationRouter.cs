@@ -174,7 +174,7 @@ public sealed partial class ConversationRouter(
         }
 
         var next = await BotReplies.EnqueueAsync(connection, transaction, conversation, sessionId, started ? 0 : conversation.BotTurns,
-            WhatsAppRenderer.Render(turn, Bot.MaxWaitSeconds), ct);
+            WhatsAppRenderer.Render(turn, Bot.MaxWaitSeconds, BotPhrases.For(conversation.Language, Bot).MultipleChoiceHint), ct);
         await BotConversations.SaveTurnAsync(connection, transaction, conversation.Id, sessionId, turn.Input, next, started, ct);
         if (turn.EndsFlow || turn.ClientSideActions.Any(a => a.ValueKind == System.Text.Json.JsonValueKind.Object && a.TryGetProperty("chatwoot", out _)))
         {

@@ -39,14 +39,15 @@ public sealed class Handoff(IOptions<TypebotOptions> typebot, IOptions<ChatwootO
             effects.Add(Chatwoot(key + ":labels", conversation, OutboxKinds.ChatwootLabels, new OutboxPayload { Labels = [.. chatwoot.Value.Labels] }));
         }
 
-        if (reason is HandoffReasons.Keyword or HandoffReasons.BotFailure && !string.IsNullOrWhiteSpace(typebot.Value.HandoffMessage))
+        var driverLine = BotPhrases.For(conversation.Language, typebot.Value).HandoffMessage;
+        if (reason is HandoffReasons.Keyword or HandoffReasons.BotFailure && !string.IsNullOrWhiteSpace(driverLine))
         {
-            effects.Add(new OutboxEntry(key + ":driver", conversation.WaChatId, OutboxKinds.Text, new OutboxPayload { Text = typebot.Value.HandoffMessage, Typing = true })
+            effects.Add(new OutboxEntry(key + ":driver", conversation.WaChatId, OutboxKinds.Text, new OutboxPayload { Text = driverLine, Typing = true })
             {
                 ChatwootConversationId = (int)conversation.ChatwootConversationId,
             });
             effects.Add(Chatwoot(key + ":driver-mirror", conversation, OutboxKinds.ChatwootMessage,
-                new OutboxPayload { Text = typebot.Value.HandoffMessage, SourceId = "onboarding:" + key + ":driver" }));
+                new OutboxPayload { Text = driverLine, SourceId = "onboarding:" + key + ":driver" }));
         }
 
         foreach (var effect in effects)

@@ -15,7 +15,7 @@ namespace Onboarding.Bridge.Notifications;
 public sealed class DriverNotifier(NpgsqlDataSource dataSource, IOptions<NotificationOptions> options, BridgeSignal signal)
 {
     private sealed record Change(long Id, Guid DriverId, string ToStatus, string? Reason, string? FullName, string? PhoneE164,
-        string? WaChatId, long? ChatwootConversationId);
+        string? WaChatId, long? ChatwootConversationId, string? Language);
 
     /// <summary>Announces every change not yet announced; returns how many messages were enqueued.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
@@ -26,7 +26,8 @@ public sealed class DriverNotifier(NpgsqlDataSource dataSource, IOptions<Notific
             """
             SELECT h.id, h.driver_id, h.to_status, h.reason, d.full_name, d.phone_e164, d.wa_chat_id,
                    (SELECT v.chatwoot_conversation_id FROM contacts c JOIN conversations v ON v.contact_id = c.id
-                    WHERE c.phone_e164 = d.phone_e164 ORDER BY v.id DESC LIMIT 1) AS chatwoot_conversation_id
+                    WHERE c.phone_e164 = d.phone_e164 ORDER BY v.id DESC LIMIT 1) AS chatwoot_conversation_id,
+                   (SELECT c.language FROM contacts c WHERE c.phone_e164 = d.phone_e164 LIMIT 1) AS language
             FROM driver_status_history h JOIN drivers d ON d.id = h.driver_id
             WHERE h.notified_at IS NULL ORDER BY h.id LIMIT 100
             FOR UPDATE OF h SKIP LOCKED
@@ -34,7 +35,7 @@ public sealed class DriverNotifier(NpgsqlDataSource dataSource, IOptions<Notific
         var sent = 0;
         foreach (var change in changes)
         {
-            if (options.Value.Enabled && options.Value.TemplateFor(change.ToStatus) is { } template
+            if (options.Value.Enabled && options.Value.TemplateFor(change.ToStatus, change.Language) is { } template
                 && (change.WaChatId ?? (change.PhoneE164 is { } p ? Phone.ToChatId(p) : null)) is { } chat)
             {
                 var text = template.Replace("{name}", FirstName(change.FullName), StringComparison.Ordinal)

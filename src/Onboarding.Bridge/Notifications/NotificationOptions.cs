@@ -20,8 +20,32 @@ public sealed class NotificationOptions
         ["rejected"] = "Olá {name}. Lamentamos, mas não foi possível aprovar a sua candidatura neste momento. Motivo: {reason}",
     };
 
-    public string? TemplateFor(string status) =>
-        Templates.TryGetValue(status, out var configured) ? NullIfEmpty(configured) : Defaults.GetValueOrDefault(status);
+    /// <summary>English defaults, for drivers who chose English (configured as <c>Templates:en:&lt;status&gt;</c>).</summary>
+    public static readonly IReadOnlyDictionary<string, string> EnglishDefaults = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["under_review"] = "Hi {name}! Our team is reviewing your application. We'll be in touch soon.",
+        ["approved"] = "Congratulations, {name}! Your application has been approved. A colleague from the team will contact you with the next steps.",
+        ["rejected"] = "Hi {name}. We're sorry, but we can't approve your application at the moment. Reason: {reason}",
+    };
+
+    /// <summary>The template for a status in the driver's language (pt-PT when none is known or configured).</summary>
+    public string? TemplateFor(string status, string? language = null)
+    {
+        if (language is { Length: > 0 } and not "pt")
+        {
+            if (Templates.TryGetValue($"{language}:{status}", out var localised))
+            {
+                return NullIfEmpty(localised);
+            }
+
+            if (language == "en" && EnglishDefaults.TryGetValue(status, out var english))
+            {
+                return english;
+            }
+        }
+
+        return Templates.TryGetValue(status, out var configured) ? NullIfEmpty(configured) : Defaults.GetValueOrDefault(status);
+    }
 
     private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -19,14 +19,14 @@ public sealed class BridgePageBrowserTests(ConsoleHost host) : IClassFixture<Con
     public async ValueTask InitializeAsync()
     {
         await host.Database.ResetAsync();
-        SetDefaultExpectTimeout(5_000);
+        SetDefaultExpectTimeout(15_000);
         _context = await host.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = host.BaseAddress.ToString(),
             Locale = "pt-PT",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
-        _context.SetDefaultTimeout(5_000);
+        _context.SetDefaultTimeout(15_000);
         _page = await _context.NewPageAsync();
         // Script errors and Content-Security-Policy violations (a blocked image included) both land here.
         _page.Console += (_, m) =>

@@ -19,7 +19,7 @@ public sealed class ConsoleBrowserTests(ConsoleHost host) : IClassFixture<Consol
     public async ValueTask InitializeAsync()
     {
         await host.Database.ResetAsync();
-        SetDefaultExpectTimeout(5_000);
+        SetDefaultExpectTimeout(15_000);
         _context = await host.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = host.BaseAddress.ToString(),
@@ -27,7 +27,7 @@ public sealed class ConsoleBrowserTests(ConsoleHost host) : IClassFixture<Consol
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             AcceptDownloads = true,
         });
-        _context.SetDefaultTimeout(5_000);
+        _context.SetDefaultTimeout(15_000);
         _page = await _context.NewPageAsync();
         // Script errors and Content-Security-Policy violations both land here.
         _page.Console += (_, m) =>

@@ -20,14 +20,14 @@ public sealed class SandboxBrowserTests(SandboxConsoleHost host) : IClassFixture
 
     public async ValueTask InitializeAsync()
     {
-        SetDefaultExpectTimeout(10_000);
+        SetDefaultExpectTimeout(30_000);
         _context = await host.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = host.BaseAddress.ToString(),
             Locale = "pt-PT",
             ViewportSize = new ViewportSize { Width = 1366, Height = 1000 },
         });
-        _context.SetDefaultTimeout(10_000);
+        _context.SetDefaultTimeout(30_000);
         _page = await _context.NewPageAsync();
         _page.Console += (_, m) =>
         {

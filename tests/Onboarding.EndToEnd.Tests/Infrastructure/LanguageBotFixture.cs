@@ -1,14 +1,14 @@
 namespace Onboarding.EndToEnd.Tests.Infrastructure;
 
-/// <summary>The bot fixture with two flows by language: Portuguese (the shipped flow) and a second one as "English".</summary>
+/// <summary>The bot fixture with the two shipped flows by language: Portuguese and English.</summary>
 public sealed class LanguageBotFixture : BotFixture
 {
-    public const string EnglishPublicId = "licence-photo-en";
+    public const string EnglishPublicId = "driver-onboarding-en";
 
     protected override async Task StartExtrasAsync()
     {
         await base.StartExtrasAsync();
-        Typebot.LoadFlow(EnglishPublicId, await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Bot", "Flows", "licence-photo.json")));
+        Typebot.LoadFlow(EnglishPublicId, await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "typebot-flows", "driver-onboarding.en.json")));
     }
 
     protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() => base.ExtraSettings().Concat(new Dictionary<string, string>

@@ -10,6 +10,8 @@ public static class ChoiceMenu
 {
     public const string MultipleChoiceHint = "(Pode escolher várias: responda com os números separados por vírgulas)";
 
+    public const string EnglishMultipleChoiceHint = "(You can choose several: reply with the numbers separated by commas)";
+
     /// <summary>The items the driver can pick, numbered from 1 in this order; empty for other inputs.</summary>
     public static IReadOnlyList<TypebotChoiceItem> Options(TypebotInput input)
     {
@@ -18,7 +20,7 @@ public static class ChoiceMenu
     }
 
     /// <summary><c>1. A\n2. B</c>, with the hint line for a multiple choice; null when there is nothing to choose.</summary>
-    public static string? Text(TypebotInput input)
+    public static string? Text(TypebotInput input, string? multipleChoiceHint = null)
     {
         var options = Options(input);
         if (options.Count == 0)
@@ -29,7 +31,7 @@ public static class ChoiceMenu
         var lines = options.Select((item, i) => $"{i + 1}. {OneLine(item.Label)}").ToList();
         if (input.IsMultipleChoice)
         {
-            lines.Add(MultipleChoiceHint);
+            lines.Add(multipleChoiceHint ?? MultipleChoiceHint);
         }
 
         return string.Join('\n', lines);

@@ -13,7 +13,7 @@ public static class WhatsAppRenderer
     /// <summary>WhatsApp's limit for one text message.</summary>
     public const int MaxTextLength = 4096;
 
-    public static IReadOnlyList<BotOutput> Render(TypebotTurn turn, int maxWaitSeconds)
+    public static IReadOnlyList<BotOutput> Render(TypebotTurn turn, int maxWaitSeconds, string? multipleChoiceHint = null)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var actionsAfter = ActionsByBubble(turn);
@@ -39,7 +39,7 @@ public static class WhatsAppRenderer
             }
         }
 
-        AppendChoices(outputs, turn.Input, afterQuestion);
+        AppendChoices(outputs, turn.Input, afterQuestion, multipleChoiceHint);
         return outputs;
     }
 
@@ -149,9 +149,9 @@ public static class WhatsAppRenderer
         return null;
     }
 
-    private static void AppendChoices(List<BotOutput> outputs, TypebotInput? input, bool afterQuestion)
+    private static void AppendChoices(List<BotOutput> outputs, TypebotInput? input, bool afterQuestion, string? multipleChoiceHint)
     {
-        if (input is null || ChoiceMenu.Text(input) is not { } menu)
+        if (input is null || ChoiceMenu.Text(input, multipleChoiceHint) is not { } menu)
         {
             return;
         }

@@ -15,4 +15,10 @@ public sealed class TypebotFlowOption
     public string Name { get; set; } = "";
 
     public IList<string> Keywords { get; set; } = [];
+
+    /// <summary>The line under a multiple choice list; default by <see cref="Language"/> (pt, en).</summary>
+    public string? MultipleChoiceHint { get; set; }
+
+    /// <summary>Sent when the driver asks for a person or the bot fails; default by <see cref="Language"/>.</summary>
+    public string? HandoffMessage { get; set; }
 }
