@@ -28,12 +28,18 @@ public sealed partial class InboundProcessor(
     ChatwootClient chatwoot,
     WppConnectClient wpp,
     IOptions<BridgeOptions> options,
+    BridgeSignal signal,
     TimeProvider clock,
     ILogger<InboundProcessor> logger)
 {
+    private readonly ChatDrain<string> _chats = new(dataSource, chat => "inbound:" + chat, signal, logger);
+
+    /// <summary>Chats being drained right now on this replica.</summary>
+    public int Running => _chats.Running;
+
     /// <summary>Processes every chat with due work; returns how many rows reached a final state.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct) =>
-        await ChatDrain.RunAsync(dataSource, await ledger.DueChatsAsync(500, ct), chat => "inbound:" + chat, options.Value.Parallelism, DrainChatAsync, ct);
+        await _chats.RunAsync(await ledger.DueChatsAsync(500, ct), options.Value.Parallelism, DrainChatAsync, ct);
 
     private async Task<int> DrainChatAsync(NpgsqlConnection connection, string waChatId, CancellationToken ct)
     {

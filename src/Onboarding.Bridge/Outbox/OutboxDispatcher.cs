@@ -23,12 +23,18 @@ public sealed partial class OutboxDispatcher(
     DeliveryReceipts receipts,
     IHttpClientFactory httpClients,
     IOptions<BridgeOptions> options,
+    BridgeSignal signal,
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger)
 {
+    private readonly ChatDrain<OutboxLane> _lanes = new(dataSource, lane => "outbox:" + lane.Key, signal, logger);
+
+    /// <summary>Chats being drained right now on this replica.</summary>
+    public int Running => _lanes.Running;
+
     /// <summary>Processes every chat with due work; returns how many rows reached a final state.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct) =>
-        await ChatDrain.RunAsync(dataSource, await store.DueLanesAsync(500, ct), lane => "outbox:" + lane.Key, options.Value.Parallelism, DrainChatAsync, ct);
+        await _lanes.RunAsync(await store.DueLanesAsync(500, ct), options.Value.Parallelism, DrainChatAsync, ct);
 
     private async Task<int> DrainChatAsync(NpgsqlConnection connection, OutboxLane lane, CancellationToken ct)
     {

@@ -166,7 +166,9 @@ public sealed class SandboxBrowserTests(SandboxConsoleHost host) : IClassFixture
             await page.FillAsync("#sb-new-name", "Operador");
             await page.ClickAsync("#sb-create");
             await Expect(page.Locator("#sb-phone-number")).ToHaveTextAsync("+351913000111");
-            await SayAsync("Olá", "Envie uma foto da sua carta de condução.");
+            // The Sandbox runs two languages: a new driver picks one, and both now run the uploaded flow.
+            await SayAsync("Olá", "Em que língua prefere continuar?");
+            await SayAsync("1", "Envie uma foto da sua carta de condução.");
             await ScreenshotAsync("sandbox-07-uploaded-flow");
         }
         finally

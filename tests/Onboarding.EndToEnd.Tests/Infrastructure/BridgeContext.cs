@@ -3,7 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Onboarding.Bridge.CatchUp;
 using Onboarding.Bridge.Hosting;
+using Onboarding.Bridge.Inbound;
+using Onboarding.Bridge.Outbox;
 using Onboarding.Sandbox.Chatwoot;
+using Onboarding.Tests.Shared;
 
 namespace Onboarding.EndToEnd.Tests.Infrastructure;
 
@@ -19,6 +22,11 @@ public abstract class BridgeContext(BridgeFixture bridge) : IAsyncLifetime
         Bridge.Wpp.Faults.Reset();
         Bridge.Wpp.FailNextSends(0);
         Bridge.Chatwoot.Faults.Reset();
+
+        // Drains of the previous test finish first, so none writes into this test's fresh database.
+        var inbound = Bridge.Services.GetRequiredService<InboundProcessor>();
+        var outbox = Bridge.Services.GetRequiredService<OutboxDispatcher>();
+        await Eventually.TrueAsync(() => inbound.Running == 0 && outbox.Running == 0, "the previous test's drains to end", 60);
         await Bridge.Database.ResetAsync();
 
         // Catch-up passes in a test look only at chats active from now on, not at those of earlier tests.
