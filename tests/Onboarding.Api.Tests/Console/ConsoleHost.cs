@@ -102,8 +102,16 @@ public partial class ConsoleHost : IAsyncLifetime
         }
 
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
-        using var ready = await Http.GetAsync(new Uri("/health/ready", UriKind.Relative));
-        ready.IsSuccessStatusCode.ShouldBeTrue($"/health/ready answered {(int)ready.StatusCode}:\n{Output}");
+
+        // Listening comes before ready: the clustered scheduler of a bridge replica starts just after.
+        var status = 0;
+        await Eventually.TrueAsync(async () =>
+        {
+            using var ready = await Http.GetAsync(new Uri("/health/ready", UriKind.Relative));
+            status = (int)ready.StatusCode;
+            return ready.IsSuccessStatusCode;
+        }, "the host to be ready", 60);
+        status.ShouldBe(200, Output);
     }
 
     /// <summary>Settings beyond the database and the keys (as configuration keys): the records API alone, no bridge.</summary>
