@@ -2,7 +2,7 @@ namespace Onboarding.Bench;
 
 /// <summary>
 /// <c>--quick</c>, <c>--long</c>, <c>--only floor,inbound,…</c>, <c>--api &lt;Onboarding.Api.dll&gt;</c>,
-/// <c>--out &lt;file.md&gt;</c>, <c>--set Section__Key=value</c> (repeatable: a host setting for a diagnosis run, named in the report).
+/// <c>--out &lt;file.md&gt;</c>, <c>--set Section__Key=value</c> or <c>--set Section__Key+=;more</c> (repeatable: a host setting for a diagnosis run, named in the report).
 /// </summary>
 public sealed record BenchArguments(BenchPlan Plan, string? ApiDll, string? Output)
 {

@@ -46,7 +46,10 @@ public sealed record BenchPlan
 
     public TimeSpan RegisterWindow => TimeSpan.FromSeconds(Quick ? 5 : 15);
 
-    public TimeSpan SettleBeforeSteadyRss => TimeSpan.FromSeconds(Quick ? 5 : 15);
+    /// <summary>Longer than one catch-up interval (30 s by default), so the idle figure includes a pass over the recent chats.</summary>
+    public TimeSpan SettleBeforeSteadyRss => TimeSpan.FromSeconds(35);
+
+    public TimeSpan IdleBeforeRuns => TimeSpan.FromSeconds(5);
 
     public int PollSamples => Quick ? 20 : 60;
 

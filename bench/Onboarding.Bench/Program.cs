@@ -24,9 +24,14 @@ var baselines = new Baselines();
 await using (var database = await BenchDatabase.CreateAsync(server, "bench", ct))
 await using (var rig = await BridgeRig.StartAsync(apiDll, database.ConnectionString, new RigOptions { Name = "bench", LogDirectory = logs, Settings = plan.HostSettings }, ct))
 {
-    await Task.Delay(TimeSpan.FromSeconds(2), ct);
+    var idle = new CpuMeter(rig.Host.Pid);
+    idle.Start();
+    await Task.Delay(plan.IdleBeforeRuns, ct);
+    baselines.IdleHostCores = idle.Stop().Host;
     baselines.IdleRssMB = rig.Host.ReadMemory().RssMB;
     await Step("floor", () => FloorScenario.RunAsync(rig, plan, baselines, report, ct));
+    // Before the bridge scenarios, so the catch-up passes over their chats do not run inside its window.
+    await Step("register", () => RegisterDriverScenario.RunAsync(rig, plan, report, ct));
     var latencyChats = await StepWithResult("inbound", () => InboundLatencyScenario.RunAsync(rig, plan, baselines, report, ct));
     if (latencyChats is not null)
     {
@@ -35,7 +40,6 @@ await using (var rig = await BridgeRig.StartAsync(apiDll, database.ConnectionStr
 
     await Step("throughput", () => ThroughputScenario.RunAsync(rig, plan, baselines, report, ct));
     await Step("backlog", () => BacklogDrainScenario.RunAsync(rig, plan, baselines, report, ct));
-    await Step("register", () => RegisterDriverScenario.RunAsync(rig, plan, report, ct));
     await Step("memory", () => MemoryScenario.RunAsync(rig, plan, baselines, report, ct));
 }
 

@@ -42,7 +42,15 @@ public static class HostSettings
         };
         foreach (var (key, value) in overrides)
         {
-            settings[key] = value;
+            // "Key+" appends to the value (e.g. options on the connection string); "Key" replaces it.
+            if (key.EndsWith('+'))
+            {
+                settings[key[..^1]] = settings.GetValueOrDefault(key[..^1], "") + value;
+            }
+            else
+            {
+                settings[key] = value;
+            }
         }
 
         return settings;

@@ -25,4 +25,7 @@ public sealed class Baselines
     public double SustainedPerSecond { get; set; } = double.NaN;
 
     public double IdleRssMB { get; set; } = double.NaN;
+
+    /// <summary>Processor time the host uses with no traffic, before any run (its background jobs on an empty ledger).</summary>
+    public double IdleHostCores { get; set; } = double.NaN;
 }
