@@ -30,7 +30,7 @@ public sealed record BenchPlan
     public TimeSpan ThroughputWindow => TimeSpan.FromSeconds(Quick ? 20 : 60);
 
     /// <summary>Offered load, above the 300/s target so the figure shows what the host sustains, not what it was given.</summary>
-    public int OfferedPerSecond => 400;
+    public int OfferedPerSecond { get; init; } = 400;
 
     public int BacklogChats => 200;
 

@@ -38,8 +38,9 @@ public static class ClosedLoop
                 {
                     ok = await call(worker, n, ct);
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested))
                 {
+                    // Refused, reset or timed out: a failed call, not the end of the run.
                     ok = false;
                 }
 
