@@ -33,10 +33,13 @@ public static class FaultRun
             rig.Chatwoot.Faults.Reset();
         }
 
+        var ended = DateTimeOffset.UtcNow;
         var complete = await Arrivals.WaitMirroredAsync(rig, chats, sizes.WaitTimeout, ct);
         var counts = MessageAudit.Of(chats, rig.Chatwoot);
+        var last = Arrivals.Of(rig.Chatwoot, chats).Select(m => m.CreatedAt).DefaultIfEmpty(ended).Max();
+        var recovery = last > ended ? last - ended : TimeSpan.Zero;
         var vias = await ViasAsync(rig, chats, ct);
-        var outcome = new FaultOutcome(scenario, counts, clock.Elapsed,
+        var outcome = new FaultOutcome(scenario, counts, clock.Elapsed, recovery,
             detail + $"; ledger rows by path: {vias}" + (complete ? "" : string.Create(CultureInfo.InvariantCulture, $"; NOT COMPLETE after {sizes.WaitTimeout.TotalSeconds:F0} s")));
         Console.WriteLine("  " + outcome);
         return outcome;

@@ -33,10 +33,11 @@ public sealed record FaultSizes
     public static FaultSizes Long { get; } = new()
     {
         Name = "long",
+        Compression = LongCompression,
         Chats = 200,
         PerChat = 50,
-        Outage = TimeSpan.FromMinutes(10) / Compression,
-        RestartDowntime = TimeSpan.FromSeconds(60) / Compression,
+        Outage = TimeSpan.FromMinutes(10) / LongCompression,
+        RestartDowntime = TimeSpan.FromSeconds(60) / LongCompression,
         StormRequests = 400,
         WaitTimeout = TimeSpan.FromMinutes(10),
         HostSettings = Compressed(new Dictionary<string, TimeSpan>
@@ -50,7 +51,10 @@ public sealed record FaultSizes
     };
 
     /// <summary>How much faster than real time the long variants run.</summary>
-    public const int Compression = 10;
+    public const int LongCompression = 10;
+
+    /// <summary>How much this variant compresses the production time constants (1: not a compression, quick settings).</summary>
+    public int Compression { get; init; } = 1;
 
     public required string Name { get; init; }
 
@@ -78,5 +82,5 @@ public sealed record FaultSizes
     public RigOptions RigOptions(string? logDirectory) => new() { Name = "faults-" + Name, Settings = HostSettings, LogDirectory = logDirectory };
 
     private static Dictionary<string, string> Compressed(Dictionary<string, TimeSpan> production) =>
-        production.ToDictionary(p => p.Key, p => (p.Value / Compression).ToString("c", CultureInfo.InvariantCulture));
+        production.ToDictionary(p => p.Key, p => (p.Value / LongCompression).ToString("c", CultureInfo.InvariantCulture));
 }
