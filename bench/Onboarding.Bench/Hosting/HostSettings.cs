@@ -16,6 +16,17 @@ public static class HostSettings
     public const string StaffKey = "bench-staff-key-0123456789";
     public const string TypebotKey = "bench-typebot-key-0123456789";
 
+    /// <summary>
+    /// The only departures from production settings. Both fakes post their webhooks from 127.0.0.1, where production
+    /// has two addresses with a webhook budget each, so the webhook limit is doubled; and the per-key limit (5,000
+    /// requests/s) is lifted so a load run measures the route, not the limiter that protects it.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> RaisedLimits = new Dictionary<string, string>
+    {
+        ["Protection__WebhookPermitsPerMinute"] = "120000",
+        ["Protection__KeyPermitsPerMinute"] = "100000000",
+    };
+
     public static Dictionary<string, string> For(string connectionString, FakeWppConnect wpp, FakeChatwoot chatwoot, IReadOnlyDictionary<string, string> overrides)
     {
         var settings = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -40,6 +51,11 @@ public static class HostSettings
             ["Chatwoot__ApiToken"] = chatwoot.ApiToken,
             ["Chatwoot__WebhookSecret"] = ChatwootSecret,
         };
+        foreach (var (key, value) in RaisedLimits)
+        {
+            settings[key] = value;
+        }
+
         foreach (var (key, value) in overrides)
         {
             // "Key+" appends to the value (e.g. options on the connection string); "Key" replaces it.
