@@ -1,0 +1,86 @@
+using System.Globalization;
+using Onboarding.Bench.Hosting;
+
+namespace Onboarding.Bench.Faults;
+
+/// <summary>
+/// How big and how long each fault scenario is. The quick variants (the xunit suite) take seconds; the long ones
+/// (<c>./bench/run.sh --long</c>) write 10,000 messages per scenario and keep Chatwoot down for a 10-minute outage
+/// compressed tenfold, with every bridge time constant (retry delays, poll and health intervals) compressed by the
+/// same factor so the host goes through the same number of retries and polls as in the real outage.
+/// </summary>
+public sealed record FaultSizes
+{
+    public static FaultSizes Quick { get; } = new()
+    {
+        Name = "quick",
+        Chats = 10,
+        PerChat = 30,
+        Outage = TimeSpan.FromSeconds(3),
+        RestartDowntime = TimeSpan.FromSeconds(2),
+        StormRequests = 40,
+        WaitTimeout = TimeSpan.FromSeconds(45),
+        HostSettings = new Dictionary<string, string>
+        {
+            ["Bridge__FirstRetryDelay"] = "00:00:00.100",
+            ["Bridge__MaxRetryDelay"] = "00:00:01",
+            ["Bridge__CatchUpInterval"] = "00:00:01",
+            ["Bridge__SessionCheckInterval"] = "00:00:01",
+            ["Bridge__SweepInterval"] = "00:00:01",
+        },
+    };
+
+    public static FaultSizes Long { get; } = new()
+    {
+        Name = "long",
+        Compression = LongCompression,
+        Chats = 200,
+        PerChat = 50,
+        Outage = TimeSpan.FromMinutes(10) / LongCompression,
+        RestartDowntime = TimeSpan.FromSeconds(60) / LongCompression,
+        StormRequests = 400,
+        WaitTimeout = TimeSpan.FromMinutes(10),
+        HostSettings = Compressed(new Dictionary<string, TimeSpan>
+        {
+            ["Bridge__FirstRetryDelay"] = TimeSpan.FromSeconds(2),
+            ["Bridge__MaxRetryDelay"] = TimeSpan.FromMinutes(5),
+            ["Bridge__CatchUpInterval"] = TimeSpan.FromSeconds(30),
+            ["Bridge__SessionCheckInterval"] = TimeSpan.FromSeconds(30),
+            ["Bridge__SweepInterval"] = TimeSpan.FromSeconds(15),
+        }),
+    };
+
+    /// <summary>How much faster than real time the long variants run.</summary>
+    public const int LongCompression = 10;
+
+    /// <summary>How much this variant compresses the production time constants (1: not a compression, quick settings).</summary>
+    public int Compression { get; init; } = 1;
+
+    public required string Name { get; init; }
+
+    public required int Chats { get; init; }
+
+    public required int PerChat { get; init; }
+
+    public int Total => Chats * PerChat;
+
+    /// <summary>How long Chatwoot stays down in the outage scenario.</summary>
+    public required TimeSpan Outage { get; init; }
+
+    /// <summary>How long WPPConnect is away in the restart scenario.</summary>
+    public required TimeSpan RestartDowntime { get; init; }
+
+    /// <summary>How many 429s each storm answers (re-armed every half second while the phones write).</summary>
+    public required int StormRequests { get; init; }
+
+    /// <summary>How long a scenario may wait for everything to reach Chatwoot before what is missing counts as lost.</summary>
+    public required TimeSpan WaitTimeout { get; init; }
+
+    /// <summary>Bridge time constants for the host these scenarios run against.</summary>
+    public required IReadOnlyDictionary<string, string> HostSettings { get; init; }
+
+    public RigOptions RigOptions(string? logDirectory) => new() { Name = "faults-" + Name, Settings = HostSettings, LogDirectory = logDirectory };
+
+    private static Dictionary<string, string> Compressed(Dictionary<string, TimeSpan> production) =>
+        production.ToDictionary(p => p.Key, p => (p.Value / LongCompression).ToString("c", CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+using Onboarding.Sandbox.Chatwoot;
+using Onboarding.Sandbox.WppConnect;
+
+namespace Onboarding.Bench.Hosting;
+
+/// <summary>
+/// The fakes of WPPConnect and Chatwoot in this process on loopback, and the host as a separate process on its own
+/// database and a fixed port (so it can be killed and started again where the fakes' webhooks point).
+/// </summary>
+public sealed class BridgeRig : IAsyncDisposable
+{
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
+
+    private readonly string _apiDll;
+    private readonly RigOptions _options;
+    private readonly Dictionary<string, string> _environment;
+    private int _starts;
+
+    private BridgeRig(string apiDll, RigOptions options, string connectionString, Uri hostUrl, FakeWppConnect wpp, FakeChatwoot chatwoot)
+    {
+        _apiDll = apiDll;
+        _options = options;
+        ConnectionString = connectionString;
+        HostUrl = hostUrl;
+        Wpp = wpp;
+        Chatwoot = chatwoot;
+        _environment = HostSettings.For(connectionString, wpp, chatwoot, options.Settings);
+        Http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            BaseAddress = hostUrl,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+    }
+
+    public FakeWppConnect Wpp { get; }
+
+    public FakeChatwoot Chatwoot { get; }
+
+    public string ConnectionString { get; }
+
+    public Uri HostUrl { get; }
+
+    /// <summary>A client for the host (pooled connections, as a load generator would hold).</summary>
+    public HttpClient Http { get; }
+
+    public HostProcess Host { get; private set; } = null!;
+
+    public Uri WppWebhookUrl => new(HostUrl, "/webhooks/wppconnect/" + HostSettings.WebhookToken);
+
+    public static async Task<BridgeRig> StartAsync(string apiDll, string connectionString, RigOptions options, CancellationToken ct)
+    {
+        var hostUrl = new Uri($"http://127.0.0.1:{FreePort()}");
+        var wpp = await FakeWppConnect.StartAsync(new FakeWppConnectOptions
+        {
+            WebhookUrl = options.Webhooks ? new Uri(hostUrl, "/webhooks/wppconnect/" + HostSettings.WebhookToken) : null,
+        }, ct);
+        var chatwoot = await FakeChatwoot.StartAsync(new FakeChatwootOptions
+        {
+            WebhookUrl = new Uri(hostUrl, "/webhooks/chatwoot"),
+            WebhookSecret = HostSettings.ChatwootSecret,
+        }, ct);
+        var rig = new BridgeRig(apiDll, options, connectionString, hostUrl, wpp, chatwoot);
+        await rig.StartHostAsync(ct);
+        return rig;
+    }
+
+    /// <summary>Starts the host (again, after <see cref="KillHost"/>) on the same port and database; returns when ready.</summary>
+    public async Task StartHostAsync(CancellationToken ct)
+    {
+        var log = Path.Combine(_options.LogDirectory ?? Path.GetTempPath(), $"onboarding-{_options.Name}-{Environment.ProcessId}.log");
+        if (_starts++ == 0 && File.Exists(log))
+        {
+            File.Delete(log);
+        }
+
+        Host = HostProcess.Start(_apiDll, HostUrl, _environment, log);
+        await Host.WaitReadyAsync(ReadyTimeout, ct);
+    }
+
+    /// <summary>SIGKILL to the host, as a crash or an OOM kill would.</summary>
+    public void KillHost() => Host.Kill();
+
+    /// <summary>A count from the host's database; <c>@chats</c> in <paramref name="sql"/> is bound to <paramref name="chats"/>.</summary>
+    public async Task<long> ScalarAsync(string sql, CancellationToken ct, IEnumerable<string>? chats = null)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        if (chats is not null)
+        {
+            command.Parameters.AddWithValue("chats", chats.ToArray());
+        }
+
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Ledger rows not yet in a final state.</summary>
+    public Task<long> PendingInboundAsync(CancellationToken ct) =>
+        ScalarAsync("SELECT count(*) FROM inbound_messages WHERE state = 'pending'", ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+
+        await Wpp.DisposeAsync();
+        await Chatwoot.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,17 @@
+namespace Onboarding.Bench.Hosting;
+
+/// <summary>How a <see cref="BridgeRig"/> is set up.</summary>
+public sealed record RigOptions
+{
+    /// <summary>Whether the fake WPPConnect posts webhooks to the host (off: only the catch-up poll brings messages).</summary>
+    public bool Webhooks { get; init; } = true;
+
+    /// <summary>Host settings on top of <see cref="HostSettings"/> (e.g. <c>Bridge__CatchUpInterval</c>).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Names the database and the host's log file.</summary>
+    public string Name { get; init; } = "bench";
+
+    /// <summary>Where the host's log goes (default: the system's temporary folder).</summary>
+    public string? LogDirectory { get; init; }
+}

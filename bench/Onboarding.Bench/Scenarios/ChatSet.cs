@@ -1,0 +1,93 @@
+using Onboarding.Sandbox.Hosting;
+using Onboarding.Sandbox.WppConnect;
+
+namespace Onboarding.Bench.Scenarios;
+
+/// <summary>One message a simulated phone wrote: when (just before WPPConnect posted its webhook) and how the webhook went.</summary>
+public sealed record Written(int Chat, int Seq, string Text, string MessageId, DateTimeOffset At, TimeSpan WebhookTime, WebhookDelivery? Delivery);
+
+/// <summary>
+/// A group of simulated WhatsApp users writing numbered texts to our number. Each chat writes one message after the
+/// other, so what it sent has a definite order; <see cref="SentBy"/> is that order.
+/// </summary>
+public sealed class ChatSet
+{
+    private static int _numbers;
+
+    private readonly List<string>[] _sent;
+    private readonly int[] _next;
+    private readonly Lock _gate = new();
+
+    public ChatSet(FakeWppConnect wpp, string tag, int chats)
+    {
+        Tag = tag;
+        Phones = Enumerable.Range(0, chats)
+            .Select(i => wpp.Phone($"+35196{1_000_000 + Interlocked.Increment(ref _numbers):D7}", $"Condutor {tag} {i}"))
+            .ToList();
+        _sent = Phones.Select(_ => new List<string>()).ToArray();
+        _next = new int[chats];
+    }
+
+    /// <summary>Starts every text of this set, so its messages can be told apart from every other set's.</summary>
+    public string Tag { get; }
+
+    public IReadOnlyList<SimulatedPhone> Phones { get; }
+
+    public IReadOnlyList<string> ChatIds => Phones.Select(p => p.ChatId).ToList();
+
+    public int SentCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _sent.Sum(s => s.Count);
+            }
+        }
+    }
+
+    public IReadOnlyList<string> SentBy(int chat)
+    {
+        lock (_gate)
+        {
+            return [.. _sent[chat]];
+        }
+    }
+
+    /// <summary>The chat's next message; it is in WhatsApp (and in <see cref="SentBy"/>) whatever happens to its webhook.</summary>
+    public async Task<Written> WriteOneAsync(int chat)
+    {
+        string text;
+        int seq;
+        lock (_gate)
+        {
+            seq = _next[chat]++;
+            text = $"{Tag} c{chat:D3} m{seq:D5}";
+            _sent[chat].Add(text);
+        }
+
+        var at = DateTimeOffset.UtcNow;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var (message, delivery) = await Phones[chat].SendTextAsync(text);
+        return new Written(chat, seq, text, message.Id, at, System.Diagnostics.Stopwatch.GetElapsedTime(started), delivery);
+    }
+
+    /// <summary>Every chat writes <paramref name="perChat"/> messages, <paramref name="gap"/> apart; the chats write in parallel.</summary>
+    public Task WriteAsync(int perChat, TimeSpan gap, Func<Written, Task>? after, CancellationToken ct) =>
+        Task.WhenAll(Enumerable.Range(0, Phones.Count).Select(chat => Task.Run(async () =>
+        {
+            for (var i = 0; i < perChat && !ct.IsCancellationRequested; i++)
+            {
+                if (i > 0 && gap > TimeSpan.Zero)
+                {
+                    await Task.Delay(gap, ct);
+                }
+
+                var written = await WriteOneAsync(chat);
+                if (after is not null)
+                {
+                    await after(written);
+                }
+            }
+        }, ct)));
+}

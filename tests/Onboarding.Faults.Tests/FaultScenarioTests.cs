@@ -1,0 +1,26 @@
+using Onboarding.Bench.Faults;
+
+namespace Onboarding.Faults.Tests;
+
+/// <summary>
+/// The quick variants of the fault suite: each scenario counts, per chat and summed, what Chatwoot lost, duplicated
+/// or reordered against what the phones wrote, and fails unless all three are zero.
+/// </summary>
+[Collection(FaultCollection.Name)]
+public sealed class FaultScenarioTests(SharedRigFixture fixture)
+{
+    [Fact]
+    public Task Chatwoot_down_for_a_while_then_back() => FaultVerdict.VerifyAsync(fixture.Rig, ChatwootOutage.RunAsync);
+
+    [Fact]
+    public Task WppConnect_restarting_while_phones_write() => FaultVerdict.VerifyAsync(fixture.Rig, WppConnectRestart.RunAsync);
+
+    [Fact]
+    public Task Webhooks_and_the_catch_up_poll_racing() => FaultVerdict.VerifyAsync(fixture.Rig, WebhookPollRace.RunAsync);
+
+    [Fact]
+    public Task Every_webhook_delivered_three_times() => FaultVerdict.VerifyAsync(fixture.Rig, WebhookReplays.RunAsync);
+
+    [Fact]
+    public Task Chatwoot_answering_429_storms() => FaultVerdict.VerifyAsync(fixture.Rig, TooManyRequestsStorm.RunAsync);
+}
