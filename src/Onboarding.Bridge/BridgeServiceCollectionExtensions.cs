@@ -50,6 +50,7 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<BridgeDepths>();
         services.AddSingleton<OperationsAlerts>();
         services.AddSingleton<WppConnectCatchUp>();
+        services.AddSingleton<CatchUpGate>();
         services.AddSingleton<SessionHealth>();
         services.AddSingleton<LedgerRetention>();
         services.AddOptions<GdprRetentionOptions>().BindConfiguration(GdprRetentionOptions.Section);

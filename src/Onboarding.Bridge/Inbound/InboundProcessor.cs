@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Onboarding.Bridge.Bot;
+using Onboarding.Bridge.CatchUp;
 using Onboarding.Bridge.Clients.Chatwoot;
 using Onboarding.Bridge.Clients.Resilience;
 using Onboarding.Bridge.Clients.WppConnect;
@@ -28,6 +29,7 @@ public sealed partial class InboundProcessor(
     ChatwootClient chatwoot,
     WppConnectClient wpp,
     IOptions<BridgeOptions> options,
+    CatchUpGate gate,
     BridgeSignal signal,
     TimeProvider clock,
     ILogger<InboundProcessor> logger)
@@ -39,7 +41,7 @@ public sealed partial class InboundProcessor(
 
     /// <summary>Processes every chat with due work; returns how many rows reached a final state.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct) =>
-        await _chats.RunAsync(await ledger.DueChatsAsync(500, ct), options.Value.Parallelism, DrainChatAsync, ct);
+        gate.IsOpen ? await _chats.RunAsync(await ledger.DueChatsAsync(500, ct), options.Value.Parallelism, DrainChatAsync, ct) : 0;
 
     private async Task<int> DrainChatAsync(NpgsqlConnection connection, string waChatId, CancellationToken ct)
     {

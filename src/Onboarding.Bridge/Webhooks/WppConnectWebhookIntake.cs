@@ -1,4 +1,8 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Onboarding.Bridge.CatchUp;
+using Onboarding.Bridge.Clients.Resilience;
 using Onboarding.Bridge.Clients.WppConnect.Dtos;
 using Onboarding.Bridge.Clients.WppConnect.Json;
 using Onboarding.Bridge.Hosting;
@@ -14,7 +18,14 @@ public enum IntakeResult
 }
 
 /// <summary>Stores what a WPPConnect webhook brings (flattened event payloads) and wakes the pump; no remote calls.</summary>
-public sealed class WppConnectWebhookIntake(InboundLedger ledger, BridgeState state, DeliveryReceipts receipts, BridgeSignal signal)
+public sealed partial class WppConnectWebhookIntake(
+    InboundLedger ledger,
+    BridgeState state,
+    DeliveryReceipts receipts,
+    WppConnectCatchUp catchUp,
+    CatchUpGate gate,
+    BridgeSignal signal,
+    ILogger<WppConnectWebhookIntake> logger)
 {
     private static readonly long MinUnixSeconds = DateTimeOffset.MinValue.ToUnixTimeSeconds();
     private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
@@ -61,6 +72,11 @@ public sealed class WppConnectWebhookIntake(InboundLedger ledger, BridgeState st
                 await state.SetAsync(name == "qrcode" ? BridgeState.QrCode : BridgeState.SessionEvent, value, ct);
             }
 
+            if (name == "status-find" && value == "inChat")
+            {
+                await CatchUpAfterReconnectAsync(ct);
+            }
+
             return IntakeResult.Recorded;
         }
 
@@ -69,4 +85,26 @@ public sealed class WppConnectWebhookIntake(InboundLedger ledger, BridgeState st
 
     private static string? Str(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    /// <summary>
+    /// WhatsApp is back (<c>inChat</c>): record what was written during the gap before any newer message is mirrored.
+    /// WPPConnect sends this event before the messages that follow the reconnection, so answering it after the catch-up
+    /// keeps the order; mirroring pauses on this replica meanwhile.
+    /// </summary>
+    private async Task CatchUpAfterReconnectAsync(CancellationToken ct)
+    {
+        using var closed = gate.Close();
+        try
+        {
+            await catchUp.RunOnceAsync(ct);
+        }
+        catch (Exception e) when (e is UpstreamException or HttpRequestException or TaskCanceledException or NpgsqlException && !ct.IsCancellationRequested)
+        {
+            // The session health job catches up on its next pass.
+            LogCatchUpFailed(e.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Catch-up after WhatsApp reconnected failed: {Error}")]
+    private partial void LogCatchUpFailed(string error);
 }

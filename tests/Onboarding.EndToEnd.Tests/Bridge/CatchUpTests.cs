@@ -32,6 +32,25 @@ public sealed class CatchUpTests(BridgeFixture bridge) : BridgeContext(bridge)
     }
 
     [Fact]
+    public async Task Messages_written_during_a_wppconnect_restart_keep_their_place_before_those_written_after_it()
+    {
+        var e164 = NewPhone();
+        var phone = Bridge.Wpp.Phone(e164, "Nuno");
+        await phone.SendTextAsync("antes");
+        await Eventually.TrueAsync(() => ChatwootMessagesOf(e164).Count == 1, "the first message");
+
+        var restart = Bridge.Wpp.RestartAsync(TimeSpan.FromSeconds(2));
+        await Task.Delay(1300, TestContext.Current.CancellationToken);
+        await phone.SendTextAsync("durante 1");
+        await phone.SendTextAsync("durante 2");
+        await restart;
+        await phone.SendTextAsync("depois");
+
+        await Eventually.TrueAsync(() => ChatwootMessagesOf(e164).Count == 4, "all four in Chatwoot");
+        ChatwootMessagesOf(e164).Select(m => m.Content).ShouldBe(["antes", "durante 1", "durante 2", "depois"]);
+    }
+
+    [Fact]
     public async Task A_message_with_a_nul_character_does_not_stop_the_catch_up_batch()
     {
         var e164 = NewPhone();
