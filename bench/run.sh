@@ -21,7 +21,7 @@ export BENCH_PG_DATA="$TMP/pg"
 echo "== build (Release)"
 dotnet build bench/Onboarding.Bench -c Release -v quiet -nologo -clp:ErrorsOnly
 BENCH_COMMIT=$(git rev-parse --short HEAD)
-git diff --quiet HEAD -- src bench || BENCH_COMMIT="$BENCH_COMMIT (with uncommitted changes)"
+git diff --quiet HEAD -- src bench ':!bench/results' || BENCH_COMMIT="$BENCH_COMMIT (with uncommitted changes)"
 export BENCH_COMMIT
 
 dotnet bench/Onboarding.Bench/bin/Release/net10.0/Onboarding.Bench.dll \
