@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Onboarding.Bridge.CatchUp;
 using Onboarding.Bridge.Inbound;
 using Onboarding.Bridge.Outbox;
 
@@ -18,6 +19,17 @@ public sealed partial class BridgePump(IServiceProvider services, BridgeSignal s
     {
         var inbound = services.GetRequiredService<InboundProcessor>();
         var outbox = services.GetRequiredService<OutboxDispatcher>();
+        try
+        {
+            // After a crash the clustered catch-up job may stay with the dead instance until cluster recovery: catch
+            // up once now, so what arrived while this replica was down is not left waiting for it.
+            await services.GetRequiredService<WppConnectCatchUp>().RunOnceAsync(stoppingToken);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            LogPassFailed(e);
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

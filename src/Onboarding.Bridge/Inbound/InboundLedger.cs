@@ -110,8 +110,10 @@ public sealed class InboundLedger(NpgsqlDataSource dataSource)
         return row is { Due: true } ? row : null;
     }
 
-    public static Task MarkAttemptAsync(NpgsqlConnection connection, long id, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition("UPDATE inbound_messages SET attempts = attempts + 1 WHERE id = @id", new { id }, cancellationToken: ct));
+    /// <summary>Counts this processing of the row as attempt <paramref name="attempt"/> (idempotent within one processing).</summary>
+    public static Task MarkAttemptAsync(NpgsqlConnection connection, long id, int attempt, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE inbound_messages SET attempts = GREATEST(attempts, @attempt) WHERE id = @id", new { id, attempt }, cancellationToken: ct));
 
     public static Task MarkDoneAsync(NpgsqlConnection connection, long id, long? chatwootMessageId, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(

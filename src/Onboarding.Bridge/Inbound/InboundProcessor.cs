@@ -123,7 +123,7 @@ public sealed partial class InboundProcessor(
             var delay = (e as UpstreamException)?.RetryAfter ?? options.Value.Backoff(row.Attempts + 1);
             LogRetry(row.Id, e.Message, giveUp);
             BridgeMetrics.Retried("inbound");
-            await InboundLedger.MarkAttemptAsync(connection, row.Id, ct);
+            await InboundLedger.MarkAttemptAsync(connection, row.Id, row.Attempts + 1, ct);
             await InboundLedger.MarkRetryAsync(connection, row.Id, e.Message, delay, giveUp, ct);
             return giveUp;
         }
@@ -141,7 +141,7 @@ public sealed partial class InboundProcessor(
         }
 
         var outgoing = await BuildAsync(message, row.FromMe, sourceId, ct);
-        await InboundLedger.MarkAttemptAsync(connection, row.Id, ct);
+        await InboundLedger.MarkAttemptAsync(connection, row.Id, row.Attempts + 1, ct);
         var posted = await chatwoot.CreateMessageAsync(conversationId, outgoing, ct);
         await InboundLedger.MarkMirroredAsync(connection, row.Id, posted.Id, ct);
         BridgeMetrics.Mirrored(clock.GetUtcNow().UtcDateTime - row.ReceivedAt);

@@ -13,7 +13,8 @@ public sealed class DriverRepository(NpgsqlDataSource dataSource)
         created_at, updated_at, version, erased_at
         """;
 
-    private const string NifHolderSql = "SELECT 1 FROM drivers WHERE nif = @Nif AND phone_e164 <> @PhoneE164";
+    // nif is char(9): comparing it with a text parameter would not use its unique index (a full scan per call).
+    private const string NifHolderSql = "SELECT 1 FROM drivers WHERE nif = @Nif::bpchar AND phone_e164 <> @PhoneE164";
 
     private const string InsertSql = """
         INSERT INTO drivers (id, phone_e164, wa_chat_id, full_name, nif, email, birth_date, district_code, municipality,
@@ -138,7 +139,7 @@ public sealed class DriverRepository(NpgsqlDataSource dataSource)
               AND (@CreatedFrom::timestamptz IS NULL OR created_at >= @CreatedFrom)
               AND (@CreatedTo::timestamptz IS NULL OR created_at < @CreatedTo)
               AND (@Pattern::text IS NULL OR full_name ILIKE @Pattern OR email ILIKE @Pattern
-                   OR phone_e164 LIKE @Pattern OR nif = @Search OR municipality ILIKE @Pattern)
+                   OR phone_e164 LIKE @Pattern OR nif = @Search::bpchar OR municipality ILIKE @Pattern)
               AND (@AfterCreatedAt::timestamptz IS NULL OR (created_at, id) < (@AfterCreatedAt, @AfterId))
             ORDER BY created_at DESC, id DESC
             LIMIT @Limit
