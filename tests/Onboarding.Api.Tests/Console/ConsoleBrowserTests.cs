@@ -19,25 +19,7 @@ public sealed class ConsoleBrowserTests(ConsoleHost host) : IClassFixture<Consol
     public async ValueTask InitializeAsync()
     {
         await host.Database.ResetAsync();
-        SetDefaultExpectTimeout(15_000);
-        _context = await host.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = host.BaseAddress.ToString(),
-            Locale = "pt-PT",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-            AcceptDownloads = true,
-        });
-        _context.SetDefaultTimeout(15_000);
-        _page = await _context.NewPageAsync();
-        // Script errors and Content-Security-Policy violations both land here.
-        _page.Console += (_, m) =>
-        {
-            if (m.Type == "error" && !m.Text.Contains("status of 4", StringComparison.Ordinal))
-            {
-                _pageErrors.Add(m.Text);
-            }
-        };
-        _page.PageError += (_, e) => _pageErrors.Add(e);
+        (_context, _page) = await BrowserPage.OpenAsync(host, new ViewportSize { Width = 1280, Height = 900 }, 15_000, _pageErrors, acceptDownloads: true);
     }
 
     public async ValueTask DisposeAsync() => await _context.DisposeAsync();

@@ -20,23 +20,7 @@ public sealed class SandboxBrowserTests(SandboxConsoleHost host) : IClassFixture
 
     public async ValueTask InitializeAsync()
     {
-        SetDefaultExpectTimeout(30_000);
-        _context = await host.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = host.BaseAddress.ToString(),
-            Locale = "pt-PT",
-            ViewportSize = new ViewportSize { Width = 1366, Height = 1000 },
-        });
-        _context.SetDefaultTimeout(30_000);
-        _page = await _context.NewPageAsync();
-        _page.Console += (_, m) =>
-        {
-            if (m.Type == "error" && !m.Text.Contains("status of 4", StringComparison.Ordinal))
-            {
-                _pageErrors.Add(m.Text);
-            }
-        };
-        _page.PageError += (_, e) => _pageErrors.Add(e);
+        (_context, _page) = await BrowserPage.OpenAsync(host, new ViewportSize { Width = 1366, Height = 1000 }, 30_000, _pageErrors);
     }
 
     public async ValueTask DisposeAsync()
