@@ -92,18 +92,21 @@ public static class SandboxMode
         }
 
         typebot.LoadFlow(FlowPublicId + "-en", await File.ReadAllTextAsync(english));
-        return new Dictionary<string, string?>
-        {
-            ["Typebot:Flows:0:Language"] = "pt",
-            ["Typebot:Flows:0:PublicId"] = FlowPublicId,
-            ["Typebot:Flows:0:Name"] = "Português",
-            ["Typebot:Flows:0:Keywords:0"] = "portuguese",
-            ["Typebot:Flows:1:Language"] = "en",
-            ["Typebot:Flows:1:PublicId"] = FlowPublicId + "-en",
-            ["Typebot:Flows:1:Name"] = "English",
-            ["Typebot:Flows:1:Keywords:0"] = "inglês",
-        };
+        return ShippedFlowSettings(FlowPublicId, FlowPublicId + "-en");
     }
+
+    /// <summary>The <c>Typebot:Flows</c> settings of the shipped pair: Portuguese first, then English.</summary>
+    public static Dictionary<string, string?> ShippedFlowSettings(string portuguesePublicId, string englishPublicId) => new()
+    {
+        ["Typebot:Flows:0:Language"] = "pt",
+        ["Typebot:Flows:0:PublicId"] = portuguesePublicId,
+        ["Typebot:Flows:0:Name"] = "Português",
+        ["Typebot:Flows:0:Keywords:0"] = "portuguese",
+        ["Typebot:Flows:1:Language"] = "en",
+        ["Typebot:Flows:1:PublicId"] = englishPublicId,
+        ["Typebot:Flows:1:Name"] = "English",
+        ["Typebot:Flows:1:Keywords:0"] = "inglês",
+    };
 
     private static string RandomToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }

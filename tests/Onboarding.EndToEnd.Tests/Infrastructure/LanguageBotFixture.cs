@@ -1,3 +1,4 @@
+using Onboarding.Api.Hosting;
 namespace Onboarding.EndToEnd.Tests.Infrastructure;
 
 /// <summary>The bot fixture with the two shipped flows by language: Portuguese and English.</summary>
@@ -11,17 +12,8 @@ public sealed class LanguageBotFixture : BotFixture
         Typebot.LoadFlow(EnglishPublicId, await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "typebot-flows", "driver-onboarding.en.json")));
     }
 
-    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() => base.ExtraSettings().Concat(new Dictionary<string, string>
-    {
-        ["Typebot:Flows:0:Language"] = "pt",
-        ["Typebot:Flows:0:PublicId"] = PublicId,
-        ["Typebot:Flows:0:Name"] = "Português",
-        ["Typebot:Flows:0:Keywords:0"] = "portuguese",
-        ["Typebot:Flows:1:Language"] = "en",
-        ["Typebot:Flows:1:PublicId"] = EnglishPublicId,
-        ["Typebot:Flows:1:Name"] = "English",
-        ["Typebot:Flows:1:Keywords:0"] = "inglês",
-    });
+    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() => base.ExtraSettings()
+        .Concat(SandboxMode.ShippedFlowSettings(PublicId, EnglishPublicId).Select(s => KeyValuePair.Create(s.Key, s.Value!)));
 }
 
 [CollectionDefinition(Name)]
