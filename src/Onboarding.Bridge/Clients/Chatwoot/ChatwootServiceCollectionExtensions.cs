@@ -13,12 +13,16 @@ public static class ChatwootServiceCollectionExtensions
     /// Registers <see cref="IChatwootApi"/> and <see cref="ChatwootClient"/> from the <c>Chatwoot</c> section,
     /// validated at start, with token auth and the upstream resilience pipeline.
     /// </summary>
-    public static IServiceCollection AddChatwootClient(this IServiceCollection services, IConfiguration configuration)
+    /// <remarks>validate: false on a replica that never calls Chatwoot (the <c>api</c> role): its settings are not demanded at boot.</remarks>
+    public static IServiceCollection AddChatwootClient(this IServiceCollection services, IConfiguration configuration, bool validate = true)
     {
-        services.AddOptions<ChatwootOptions>()
-            .Bind(configuration.GetSection(ChatwootOptions.Section))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ChatwootOptions>, ChatwootOptionsValidator>();
+        var options = services.AddOptions<ChatwootOptions>().Bind(configuration.GetSection(ChatwootOptions.Section));
+        if (validate)
+        {
+            options.ValidateOnStart();
+            services.AddSingleton<IValidateOptions<ChatwootOptions>, ChatwootOptionsValidator>();
+        }
+
         services.AddOptions<BridgeOptions>().Bind(configuration.GetSection(BridgeOptions.Section));
         services.AddTransient<ChatwootAuthHandler>();
         services.AddTransient<ChatwootClient>();
