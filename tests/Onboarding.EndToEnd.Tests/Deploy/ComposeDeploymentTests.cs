@@ -67,6 +67,19 @@ public sealed class ComposeDeploymentTests(ComposeFixture compose) : BotContext(
         }
     }
 
+    [Fact]
+    public async Task A_get_with_a_json_content_type_and_no_body_answers_as_a_get_without_it()
+    {
+        // Clients that always send "Content-Type: application/json" (once 400 "The input does not contain any JSON tokens").
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/drivers?limit=5") { Content = new ByteArrayContent([]) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.Add("X-Api-Key", compose.StaffApiKey);
+
+        using var response = await compose.Http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
     [Theory]
     [InlineData("Typebot__OnboardingApiUrl", "Bridge__PublicUrl")]
     [InlineData("Bridge__MediaSigningKey")]
