@@ -60,6 +60,18 @@ public sealed class ComposeFixture : BotFixture
     /// <summary>Boots another host with the environment of <paramref name="compose"/>; the boot's exception, or null when it started.</summary>
     public async Task<Exception?> TryBootAsync(string compose, IReadOnlyDictionary<string, string>? variableOverrides = null)
     {
+        var (host, _, failure) = Boot(compose, variableOverrides);
+        if (host is not null)
+        {
+            await host.DisposeAsync();
+        }
+
+        return failure;
+    }
+
+    /// <summary>Another replica from <paramref name="compose"/> (variables overridden, settings removed); the caller disposes it.</summary>
+    public (WebApplicationFactory<Program>? Host, Uri Url, Exception? Failure) Boot(string compose, IReadOnlyDictionary<string, string>? variableOverrides = null, IReadOnlyCollection<string>? removedSettings = null)
+    {
         var variables = new Dictionary<string, string>(Variables);
         foreach (var (key, value) in variableOverrides ?? new Dictionary<string, string>())
         {
@@ -67,7 +79,12 @@ public sealed class ComposeFixture : BotFixture
         }
 
         var settings = SettingsFrom(compose, variables);
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        foreach (var removed in removedSettings ?? [])
+        {
+            settings.Remove(removed);
+        }
+
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment(EnvironmentName);
             foreach (var (key, value) in settings)
@@ -83,11 +100,12 @@ public sealed class ComposeFixture : BotFixture
         try
         {
             factory.StartServer();
-            return null;
+            return (factory, new Uri($"http://127.0.0.1:{port}"), null);
         }
         catch (Exception e)
         {
-            return e;
+            factory.Dispose();
+            return (null, new Uri($"http://127.0.0.1:{port}"), e);
         }
     }
 

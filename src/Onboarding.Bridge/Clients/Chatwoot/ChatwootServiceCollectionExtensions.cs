@@ -31,8 +31,12 @@ public static class ChatwootServiceCollectionExtensions
         // The source-generated client: Refit 16 builds requests by reflection only with the optional Refit.Reflection.
         services.AddHttpClient(nameof(IChatwootApi), (sp, client) =>
             {
-                var baseUrl = sp.GetRequiredService<IOptions<ChatwootOptions>>().Value.BaseUrl!;
-                client.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+                // Unset on an api replica, which builds the client (the webhook intakes depend on it) but never calls it.
+                if (sp.GetRequiredService<IOptions<ChatwootOptions>>().Value.BaseUrl is { } baseUrl)
+                {
+                    client.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+                }
+
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
             .AddTypedClient((http, _) => RestService.ForGenerated<IChatwootApi>(http, settings))

@@ -45,8 +45,11 @@ public static class WppConnectServiceCollectionExtensions
 
     private static void ConfigureBase(IServiceProvider services, HttpClient client)
     {
-        var baseUrl = services.GetRequiredService<IOptions<WppConnectOptions>>().Value.BaseUrl!;
-        client.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+        // Unset on an api replica, which builds the client (the webhook intakes depend on it) but never calls it.
+        if (services.GetRequiredService<IOptions<WppConnectOptions>>().Value.BaseUrl is { } baseUrl)
+        {
+            client.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+        }
 
         // The resilience pipeline owns timeouts; HttpClient's own 100 s default would cut slow sends short.
         client.Timeout = Timeout.InfiniteTimeSpan;
