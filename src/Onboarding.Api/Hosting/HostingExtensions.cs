@@ -24,7 +24,19 @@ public static class HostingExtensions
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             o.SerializerOptions.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
         });
-        if (!builder.Environment.IsDevelopment())
+        if (builder.Configuration.GetSection(OnboardingOptions.Section).Get<OnboardingOptions>()?.IsSandbox == true)
+        {
+            // ./run.sh: one short line per event worth seeing (mirrored, bot answered, handed off, registered).
+            builder.Logging.ClearProviders();
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss ";
+            });
+            builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("System", LogLevel.Warning)
+                .AddFilter("FastEndpoints", LogLevel.Warning).AddFilter("Quartz", LogLevel.Warning);
+        }
+        else if (!builder.Environment.IsDevelopment())
         {
             builder.Logging.ClearProviders();
             // Without a format the JSON lines carry no timestamp at all.

@@ -20,6 +20,8 @@ public sealed class ComposeDeploymentTests(ComposeFixture compose) : BotContext(
         var e164 = NewPhone();
         var phone = compose.Wpp.Phone(e164, "Maria");
         await SayAsync(phone, "Olá");
+        var sessionId = await ScalarAsync<string>("SELECT v.typebot_session_id FROM conversations v JOIN contacts c ON c.id = v.contact_id WHERE c.phone_e164 = @e164", new { e164 });
+        sessionId.ShouldNotBeNullOrEmpty();
         foreach (var answer in new[] { "1", "Maria da Silva Santos", "123456789", "maria.santos@example.pt", "14/03/1994", "lisboa", "Amadora", "2700-123", "carro", "AA-00-AA", "L-1234567 8", "B, A1", "PT50 0002 0123 1234 5678 9015 4" })
         {
             await SayAsync(phone, answer);
@@ -30,6 +32,9 @@ public sealed class ComposeDeploymentTests(ComposeFixture compose) : BotContext(
         driverId.ShouldNotBe(Guid.Empty);
         NotesOf(e164).ShouldHaveSingleItem().ShouldContain(new Uri(compose.HostUrl, "/console#/drivers/" + driverId).ToString());
 
+        await compose.Chatwoot.AgentReplyAsync(ConversationOf(e164)!.Id, "Olá Maria, envie a carta por favor.");
+        await Eventually.TrueAsync(() => phone.Received.Any(m => m.Body == "Olá Maria, envie a carta por favor."), "the agent's reply on WhatsApp");
+
         foreach (var (status, version) in new[] { ("under_review", 1), ("approved", 2) })
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/drivers/{driverId}/status") { Content = JsonContent.Create(new { status, version }) };
@@ -39,6 +44,19 @@ public sealed class ComposeDeploymentTests(ComposeFixture compose) : BotContext(
         }
 
         await Eventually.TrueAsync(() => phone.Received.Any(m => m.Body?.StartsWith("Parabéns, Maria!", StringComparison.Ordinal) == true), "the approval notice on WhatsApp");
+        await Eventually.TrueAsync(QuietAsync, "everything sent");
+
+        // No secret, token, session id, phone number, NIF, IBAN or message text in any line the defaults enable.
+        var secrets = compose.Variables.Where(v => v.Key.Contains("KEY", StringComparison.Ordinal) || v.Key.Contains("TOKEN", StringComparison.Ordinal)
+            || v.Key.Contains("SECRET", StringComparison.Ordinal) || v.Key.Contains("PASSWORD", StringComparison.Ordinal)).Select(v => v.Value).Where(v => v.Length >= 8);
+        string[] personal = [sessionId, e164, e164.TrimStart('+'), e164[4..], "123456789", "PT50000201231234567890154", "PT50 0002", "Maria da Silva Santos",
+            "maria.santos@example.pt", "AA-00-AA", "Manhãs, Fins de semana", "Olá Maria, envie a carta", "Parabéns, Maria"];
+        var lines = compose.Logs.Lines.ToList();
+        lines.ShouldNotBeEmpty();
+        foreach (var value in secrets.Concat(personal))
+        {
+            lines.Where(l => l.Contains(value, StringComparison.Ordinal)).ShouldBeEmpty($"a log line holds \"{value}\"");
+        }
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using Onboarding.EndToEnd.Tests.Infrastructure;
 using Onboarding.Sandbox.Chatwoot;
 using Onboarding.Sandbox.WppConnect;
@@ -28,6 +29,11 @@ public sealed class ComposeFixture : BotFixture
     public string StaffApiKey => Variables["ONBOARDING_STAFF_API_KEY"];
 
     protected override string EnvironmentName => "Production";
+
+    /// <summary>Every line the main host logged, at the levels its shipped configuration enables.</summary>
+    public CapturedLogs Logs { get; } = new();
+
+    protected override void ConfigureHost(IWebHostBuilder builder) => builder.ConfigureLogging(l => l.AddProvider(Logs));
 
     protected override string TypebotApiKey => Variables["ONBOARDING_TYPEBOT_API_KEY"];
 

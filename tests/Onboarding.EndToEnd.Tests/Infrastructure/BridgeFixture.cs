@@ -55,6 +55,11 @@ public class BridgeFixture : IAsyncLifetime
 
     protected virtual FakeChatwootOptions ChatwootOptions() => new() { WebhookUrl = new Uri(HostUrl, "/webhooks/chatwoot"), WebhookSecret = ChatwootSecret };
 
+    /// <summary>More host configuration (a subclass's logger provider).</summary>
+    protected virtual void ConfigureHost(IWebHostBuilder builder)
+    {
+    }
+
     /// <summary>The host's ASP.NET Core environment.</summary>
     protected virtual string EnvironmentName => "Testing";
 
@@ -83,6 +88,8 @@ public class BridgeFixture : IAsyncLifetime
             {
                 b.UseSetting(key, value);
             }
+
+            ConfigureHost(b);
         });
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         factory.StartServer();
