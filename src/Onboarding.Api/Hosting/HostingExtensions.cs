@@ -34,7 +34,8 @@ public static class HostingExtensions
                 o.TimestampFormat = "HH:mm:ss ";
             });
             builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("System", LogLevel.Warning)
-                .AddFilter("FastEndpoints", LogLevel.Warning).AddFilter("Quartz", LogLevel.Warning);
+                .AddFilter("FastEndpoints", LogLevel.Warning).AddFilter("Quartz", LogLevel.Warning)
+                .AddFilter("Onboarding.Data.Migrations", LogLevel.Warning);
         }
         else if (!builder.Environment.IsDevelopment())
         {
