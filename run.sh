@@ -37,16 +37,5 @@ if [ -n "${Sandbox__Flow:-}" ]; then
   echo; echo "  Checking $Sandbox__Flow (the Sandbox runs it whatever the verdict):"
   dotnet src/Onboarding.Api/bin/Release/net10.0/Onboarding.Api.dll flows check "$Sandbox__Flow" | sed 's/^/    /' || true
 fi
-cat <<INFO
-
-  Onboarding is starting on http://127.0.0.1:$PORT
-    Staff console:   http://127.0.0.1:$PORT/console
-    API docs:        http://127.0.0.1:$PORT/swagger
-    Staff key:       $DEV_STAFF_KEY      (header X-Api-Key)
-    Typebot key:     $DEV_TYPEBOT_KEY
-  Sandbox fakes on loopback: WPPConnect :$((PORT + 1)), Chatwoot :$((PORT + 2)), Typebot chat API :$((PORT + 3))
-  (the driver-onboarding flow: POST http://127.0.0.1:$((PORT + 3))/api/v1/typebots/driver-onboarding/startChat)
-  Ctrl+C stops the host and Postgres.
-
-INFO
+# The host prints the URLs, keys and webhook secrets once it listens (the last thing shown at start).
 dotnet run --project src/Onboarding.Api -c Release --no-build --no-launch-profile -- ${ARGS[@]+"${ARGS[@]}"}

@@ -5,6 +5,9 @@ public sealed class BridgeOptions
 {
     public const string Section = "Bridge";
 
+    /// <summary>The shortest key or token this service accepts for what it issues (API keys, link signing, webhook tokens).</summary>
+    public const int MinimumKeyLength = 16;
+
     /// <summary>Messages older than this when first seen (e.g. history after a long outage) are not mirrored.</summary>
     public TimeSpan Horizon { get; set; } = TimeSpan.FromDays(3);
 

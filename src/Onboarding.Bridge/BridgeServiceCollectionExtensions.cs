@@ -21,13 +21,26 @@ namespace Onboarding.Bridge;
 
 public static class BridgeServiceCollectionExtensions
 {
-    /// <summary>The clients, the ledger, the outbox and the webhook intakes; with <paramref name="runPump"/> also the worker.</summary>
+    /// <summary>
+    /// The clients, the ledger, the outbox and the webhook intakes; with <paramref name="runPump"/> (the <c>bridge</c>
+    /// role) also the worker and the jobs, and only then are the upstream settings demanded at boot. Without it the
+    /// webhooks still need their own secrets (they write to the ledger and the outbox and call nothing).
+    /// </summary>
     public static IServiceCollection AddBridge(this IServiceCollection services, IConfiguration configuration, bool runPump)
     {
         services.AddOptions<BridgeOptions>().BindConfiguration(BridgeOptions.Section);
-        services.AddWppConnectClient(configuration);
-        services.AddChatwootClient(configuration);
-        services.AddTypebotClient(configuration);
+        services.AddWppConnectClient(configuration, validate: runPump);
+        services.AddChatwootClient(configuration, validate: runPump);
+        services.AddTypebotClient(configuration, validate: runPump);
+        if (!runPump)
+        {
+            services.AddOptions<WppConnectOptions>().ValidateOnStart()
+                .Validate(o => !string.IsNullOrWhiteSpace(o.WebhookToken), $"{WppConnectOptions.Section}:WebhookToken is required (the WPPConnect webhook's path token).");
+            services.AddOptions<ChatwootOptions>().ValidateOnStart()
+                .Validate<IConfiguration>((o, c) => !string.IsNullOrWhiteSpace(o.WebhookSecret) || !string.IsNullOrWhiteSpace(c[$"{BridgeOptions.Section}:ChatwootWebhookToken"]),
+                    $"{ChatwootOptions.Section}:WebhookSecret is required (or {BridgeOptions.Section}:ChatwootWebhookToken) to accept Chatwoot webhooks.");
+        }
+
         services.AddHttpClient("outbox-files", c => c.Timeout = TimeSpan.FromSeconds(60));
         services.AddSingleton<BridgeSignal>();
         services.AddSingleton<InboundLedger>();

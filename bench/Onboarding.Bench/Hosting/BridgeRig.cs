@@ -55,10 +55,12 @@ public sealed class BridgeRig : IAsyncDisposable
         var hostUrl = new Uri($"http://127.0.0.1:{FreePort()}");
         var wpp = await FakeWppConnect.StartAsync(new FakeWppConnectOptions
         {
+            SecretKey = HostSettings.WppSecretKey,
             WebhookUrl = options.Webhooks ? new Uri(hostUrl, "/webhooks/wppconnect/" + HostSettings.WebhookToken) : null,
         }, ct);
         var chatwoot = await FakeChatwoot.StartAsync(new FakeChatwootOptions
         {
+            ApiToken = HostSettings.ChatwootApiToken,
             WebhookUrl = new Uri(hostUrl, "/webhooks/chatwoot"),
             WebhookSecret = HostSettings.ChatwootSecret,
         }, ct);

@@ -16,6 +16,11 @@ public static class HostSettings
     public const string StaffKey = "bench-staff-key-0123456789";
     public const string TypebotKey = "bench-typebot-key-0123456789";
 
+    // Production refuses example and short secrets (WPPConnect's default THISISMYSECURETOKEN among them): the fakes
+    // get secrets of their own. Chatwoot's tokens are 24 characters.
+    public const string WppSecretKey = "bench-wpp-secret-key-0123456789";
+    public const string ChatwootApiToken = "benchChatwootToken012345";
+
     /// <summary>
     /// The only departures from production settings. Both fakes post their webhooks from 127.0.0.1, where production
     /// has two addresses with a webhook budget each, so the webhook limit is doubled; and the per-key limit (5,000

@@ -24,10 +24,28 @@ public static class HostingExtensions
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             o.SerializerOptions.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
         });
-        if (!builder.Environment.IsDevelopment())
+        if (builder.Configuration.GetSection(OnboardingOptions.Section).Get<OnboardingOptions>()?.IsSandbox == true)
+        {
+            // ./run.sh: one short line per event worth seeing (mirrored, bot answered, handed off, registered).
+            builder.Logging.ClearProviders();
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss ";
+            });
+            builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("System", LogLevel.Warning)
+                .AddFilter("FastEndpoints", LogLevel.Warning).AddFilter("Quartz", LogLevel.Warning)
+                .AddFilter("Onboarding.Data.Migrations", LogLevel.Warning);
+        }
+        else if (!builder.Environment.IsDevelopment())
         {
             builder.Logging.ClearProviders();
-            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+            // Without a format the JSON lines carry no timestamp at all.
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
         }
 
         builder.Services.AddSingleton(TimeProvider.System);

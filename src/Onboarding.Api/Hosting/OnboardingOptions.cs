@@ -10,6 +10,8 @@ public sealed class OnboardingOptions
     /// <summary><c>Production</c> or <c>Sandbox</c> (fakes of WPPConnect, Chatwoot and Typebot on loopback).</summary>
     public string Mode { get; set; } = "Production";
 
+    public bool IsSandbox => Mode.Equals("Sandbox", StringComparison.OrdinalIgnoreCase);
+
     public bool Has(string role) =>
         Roles.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries).Contains(role, StringComparer.OrdinalIgnoreCase);
 }

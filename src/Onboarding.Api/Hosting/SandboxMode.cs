@@ -34,8 +34,9 @@ public static class SandboxMode
     {
         var hostUrl = new Uri((builder.Configuration["urls"] ?? "http://127.0.0.1:5080").Split(';')[0].Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
         var basePort = builder.Configuration.GetValue("Sandbox:BasePort", hostUrl.Port);
-        var webhookToken = RandomToken();
-        var chatwootSecret = RandomToken();
+        // Fixed when given, so captured webhooks can be replayed with curl against a known URL and secret.
+        var webhookToken = builder.Configuration["Sandbox:WppConnectWebhookToken"] is { Length: > 0 } token ? token : RandomToken();
+        var chatwootSecret = builder.Configuration["Sandbox:ChatwootWebhookSecret"] is { Length: > 0 } secret ? secret : RandomToken();
         var typebotKey = builder.Configuration.GetSection("Api:Keys").GetChildren()
             .FirstOrDefault(k => k["Role"] == "typebot")?["Key"] ?? "";
 
@@ -69,6 +70,7 @@ public static class SandboxMode
         });
         builder.Configuration.AddInMemoryCollection(flows);
         builder.Services.AddSingleton(new SandboxServices(wpp, chatwoot, typebot));
+        builder.Services.AddHostedService(sp => new SandboxBanner(sp.GetRequiredService<IHostApplicationLifetime>(), Banner(builder.Configuration, hostUrl, basePort, webhookToken, chatwootSecret)));
     }
 
     /// <summary>
@@ -107,6 +109,38 @@ public static class SandboxMode
         ["Typebot:Flows:1:Name"] = "English",
         ["Typebot:Flows:1:Keywords:0"] = "inglês",
     };
+
+    /// <summary>What <c>./run.sh</c> shows once the host listens: the last thing printed at start (Sandbox only).</summary>
+    private static string Banner(IConfiguration configuration, Uri host, int basePort, string webhookToken, string chatwootSecret)
+    {
+        string KeyOf(string role) => configuration.GetSection("Api:Keys").GetChildren().FirstOrDefault(k => k["Role"] == role)?["Key"] ?? "(none)";
+        var root = host.ToString().TrimEnd('/');
+        return $"""
+
+              Onboarding (Sandbox) is running on {root}
+                Staff console:   {root}/console   (Sandbox page: {root}/console#/sandbox)
+                API docs:        {root}/swagger
+                Staff key:       {KeyOf("staff")}      (header X-Api-Key)
+                Typebot key:     {KeyOf("typebot")}
+              Fakes on loopback: WPPConnect :{basePort + 1}, Chatwoot :{basePort + 2}, Typebot chat API :{basePort + 3}
+              Replay captured webhooks with curl (fixed with Sandbox__WppConnectWebhookToken, Sandbox__ChatwootWebhookSecret):
+                WPPConnect webhook:       POST {root}/webhooks/wppconnect/{webhookToken}
+                Chatwoot webhook secret:  {chatwootSecret}   (POST {root}/webhooks/chatwoot, X-Chatwoot-Signature)
+              Ctrl+C stops the host and Postgres.
+
+            """;
+    }
+
+    private sealed class SandboxBanner(IHostApplicationLifetime lifetime, string banner) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            lifetime.ApplicationStarted.Register(() => Console.Out.Write(banner));
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 
     private static string RandomToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }

@@ -14,6 +14,15 @@ public static class JsonContentTypeGuard
 {
     public static IApplicationBuilder UseJsonContentTypeGuard(this IApplicationBuilder app) => app.Use((context, next) =>
     {
+        // Clients that always send "Content-Type: application/json": a GET (HEAD, DELETE) without a body is read as
+        // one without the header, instead of FastEndpoints parsing the empty body ("does not contain any JSON tokens").
+        var request = context.Request;
+        if ((HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsDelete(request.Method))
+            && request.ContentLength is null or 0 && !request.Headers.ContainsKey(HeaderNames.TransferEncoding))
+        {
+            request.Headers.Remove(HeaderNames.ContentType);
+        }
+
         if (context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is not { } accepts || accepts.ContentTypes.Contains("*/*"))
         {
             return next(context);

@@ -176,12 +176,18 @@ public sealed partial class ConversationRouter(
         var next = await BotReplies.EnqueueAsync(connection, transaction, conversation, sessionId, started ? 0 : conversation.BotTurns,
             WhatsAppRenderer.Render(turn, Bot.MaxWaitSeconds, BotPhrases.For(conversation.Language, Bot).MultipleChoiceHint), ct);
         await BotConversations.SaveTurnAsync(connection, transaction, conversation.Id, sessionId, turn.Input, next, started, ct);
-        if (turn.EndsFlow || turn.ClientSideActions.Any(a => a.ValueKind == System.Text.Json.JsonValueKind.Object && a.TryGetProperty("chatwoot", out _)))
+        var handedOff = turn.EndsFlow || turn.ClientSideActions.Any(a => a.ValueKind == System.Text.Json.JsonValueKind.Object && a.TryGetProperty("chatwoot", out _));
+        if (handedOff)
         {
             await handoff.ToAgentsAsync(connection, transaction, conversation, HandoffReasons.FlowEnd, null, ct);
         }
 
         await transaction.CommitAsync(ct);
+        LogBotAnswered(conversation.ChatwootConversationId, turn.Messages.Count);
+        if (handedOff)
+        {
+            LogHandedOff(conversation.ChatwootConversationId, HandoffReasons.FlowEnd);
+        }
     }
 
     private async Task<TimeSpan?> FailedAsync(NpgsqlConnection connection, BotConversation conversation, long[] rows, Exception e, CancellationToken ct)
@@ -203,6 +209,7 @@ public sealed partial class ConversationRouter(
         await ClaimAsync(connection, transaction, rows, ct);
         await handoff.ToAgentsAsync(connection, transaction, conversation, reason, detail, ct);
         await transaction.CommitAsync(ct);
+        LogHandedOff(conversation.ChatwootConversationId, reason);
     }
 
     private static Task ClaimAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long[] rows, CancellationToken ct) =>
@@ -219,4 +226,10 @@ public sealed partial class ConversationRouter(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Typebot session of conversation {Conversation} is gone; starting a new one")]
     private partial void LogSessionGone(long conversation);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bot answered conversation {Conversation} with {Messages} messages")]
+    private partial void LogBotAnswered(long conversation, int messages);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Conversation {Conversation} handed to agents ({Reason})")]
+    private partial void LogHandedOff(long conversation, string reason);
 }

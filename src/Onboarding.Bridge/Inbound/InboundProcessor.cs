@@ -103,6 +103,11 @@ public sealed partial class InboundProcessor(
             }
 
             await InboundLedger.MarkDoneAsync(connection, row.Id, mirrored, ct);
+            if (row.ChatwootMessageId is null)
+            {
+                LogMirrored(row.Id, target.ChatwootConversationId);
+            }
+
             return true;
         }
         catch (UpstreamException e) when (e.StatusCode == HttpStatusCode.NotFound && e.Message.Contains("messages/create", StringComparison.Ordinal))
@@ -222,4 +227,7 @@ public sealed partial class InboundProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inbound message {Id} not mirrored yet: {Error} (giving up: {GiveUp})")]
     private partial void LogRetry(long id, string error, bool giveUp);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "WhatsApp message {Row} mirrored into Chatwoot conversation {Conversation}")]
+    private partial void LogMirrored(long row, long conversation);
 }

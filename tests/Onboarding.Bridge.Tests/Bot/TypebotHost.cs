@@ -14,6 +14,8 @@ public static class TypebotHost
         {
             ["Typebot:Http:AttemptTimeout"] = "00:00:05",
             ["Typebot:Http:SlowAttemptTimeout"] = "00:00:08",
+            ["Bridge:PublicUrl"] = "http://127.0.0.1:8080/",
+            ["Bridge:MediaSigningKey"] = "bridge-tests-media-signing-key",
         };
         foreach (var (key, value) in settings)
         {
@@ -22,7 +24,9 @@ public static class TypebotHost
 
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddTypebotClient(new ConfigurationBuilder().AddInMemoryCollection(all).Build());
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
+        services.AddOptions<BridgeOptions>().Bind(configuration.GetSection(BridgeOptions.Section));
+        services.AddTypebotClient(configuration);
         return services.BuildServiceProvider();
     }
 

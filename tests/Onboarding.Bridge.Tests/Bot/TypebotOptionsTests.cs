@@ -36,6 +36,26 @@ public sealed class TypebotOptionsTests
     }
 
     [Fact]
+    public async Task With_a_base_url_the_boot_fails_without_a_callback_url_or_a_media_signing_key()
+    {
+        // What deploy/docker-compose.yml once shipped: the bot on, but no URL for onboarding_api_url and no signing key.
+        await using var services = TypebotHost.Build(new Dictionary<string, string?>
+        {
+            ["Typebot:BaseUrl"] = "http://127.0.0.1:1/",
+            ["Typebot:PublicId"] = "driver-onboarding",
+            ["Bridge:PublicUrl"] = null,
+            ["Bridge:MediaSigningKey"] = "short",
+        });
+
+        var startup = await Should.ThrowAsync<AggregateException>(() => TypebotHost.ValidateAsync(services));
+        var messages = string.Join("\n", startup.InnerExceptions.OfType<OptionsValidationException>().Select(e => e.Message));
+
+        messages.ShouldContain("Typebot:OnboardingApiUrl");
+        messages.ShouldContain("Bridge:PublicUrl");
+        messages.ShouldContain("Bridge:MediaSigningKey");
+    }
+
+    [Fact]
     public async Task Configured_keywords_replace_the_defaults()
     {
         await using var services = TypebotHost.Build(new Dictionary<string, string?>

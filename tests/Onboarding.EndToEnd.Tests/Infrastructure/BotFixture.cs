@@ -14,11 +14,14 @@ public class BotFixture : BridgeFixture
 
     public TypebotEmulator Typebot { get; private set; } = null!;
 
+    /// <summary>The key the flow's HTTP request block sends (pasted into Typebot after import).</summary>
+    protected virtual string TypebotApiKey => TypebotKey;
+
     protected override async Task StartExtrasAsync()
     {
         Typebot = await TypebotEmulator.StartAsync(new TypebotEmulatorOptions
         {
-            Placeholders = new Dictionary<string, string> { ["__ONBOARDING_API_KEY__"] = TypebotKey },
+            Placeholders = new Dictionary<string, string> { ["__ONBOARDING_API_KEY__"] = TypebotApiKey },
         });
         var flow = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "typebot-flows", PublicId + ".json"));
         Typebot.LoadFlow(PublicId, flow);

@@ -37,8 +37,8 @@ public class BridgeFixture : IAsyncLifetime
         var port = FreePort();
         HostUrl = new Uri($"http://127.0.0.1:{port}");
         Http.BaseAddress = HostUrl;
-        Wpp = await FakeWppConnect.StartAsync(new FakeWppConnectOptions { WebhookUrl = new Uri(HostUrl, "/webhooks/wppconnect/" + WebhookToken) });
-        Chatwoot = await FakeChatwoot.StartAsync(new FakeChatwootOptions { WebhookUrl = new Uri(HostUrl, "/webhooks/chatwoot"), WebhookSecret = ChatwootSecret });
+        Wpp = await FakeWppConnect.StartAsync(WppOptions());
+        Chatwoot = await FakeChatwoot.StartAsync(ChatwootOptions());
 
         await StartExtrasAsync();
         _factory = StartHost(port);
@@ -49,6 +49,19 @@ public class BridgeFixture : IAsyncLifetime
 
     /// <summary>Starts the host again on its port and database (after <see cref="StopHostAsync"/>).</summary>
     public void StartHost() => _factory = StartHost(HostUrl.Port);
+
+    /// <summary>The WPPConnect fake's settings (a subclass gives its own secrets).</summary>
+    protected virtual FakeWppConnectOptions WppOptions() => new() { WebhookUrl = new Uri(HostUrl, "/webhooks/wppconnect/" + WebhookToken) };
+
+    protected virtual FakeChatwootOptions ChatwootOptions() => new() { WebhookUrl = new Uri(HostUrl, "/webhooks/chatwoot"), WebhookSecret = ChatwootSecret };
+
+    /// <summary>More host configuration (a subclass's logger provider).</summary>
+    protected virtual void ConfigureHost(IWebHostBuilder builder)
+    {
+    }
+
+    /// <summary>The host's ASP.NET Core environment.</summary>
+    protected virtual string EnvironmentName => "Testing";
 
     /// <summary>More services to start before the host (a subclass's emulator).</summary>
     protected virtual Task StartExtrasAsync() => Task.CompletedTask;
@@ -62,30 +75,7 @@ public class BridgeFixture : IAsyncLifetime
 
     private WebApplicationFactory<Program> StartHost(int port, IReadOnlyDictionary<string, string>? overrides = null)
     {
-        var settings = new Dictionary<string, string>
-        {
-            ["ConnectionStrings:Onboarding"] = Database.ConnectionString,
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Api:Keys:0:Name"] = "staff-e2e",
-            ["Api:Keys:0:Key"] = "e2e-staff-key-0123456789",
-            ["Api:Keys:0:Role"] = "staff",
-            ["Onboarding:Roles"] = "api,bridge",
-            ["WppConnect:BaseUrl"] = Wpp.BaseUrl.ToString(),
-            ["WppConnect:Session"] = "leguas",
-            ["WppConnect:SecretKey"] = new FakeWppConnectOptions().SecretKey,
-            ["WppConnect:WebhookToken"] = WebhookToken,
-            ["Chatwoot:BaseUrl"] = Chatwoot.BaseUrl.ToString(),
-            ["Chatwoot:AccountId"] = Chatwoot.AccountId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Chatwoot:InboxId"] = Chatwoot.InboxId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Chatwoot:ApiToken"] = Chatwoot.ApiToken,
-            ["Chatwoot:WebhookSecret"] = ChatwootSecret,
-            // Quick retries so outage tests finish in seconds; the budget still ends in a dead letter.
-            ["Bridge:FirstRetryDelay"] = "00:00:00.100",
-            ["Bridge:MaxRetryDelay"] = "00:00:00.500",
-            ["Bridge:PerChatGap"] = "00:00:00",
-            // Tests run the catch-up themselves; the scheduled one would walk chats left by earlier tests.
-            ["Bridge:CatchUpInterval"] = "01:00:00",
-        };
+        var settings = BaseSettings();
         foreach (var (key, value) in ExtraSettings().Concat(overrides ?? new Dictionary<string, string>()))
         {
             settings[key] = value;
@@ -93,16 +83,44 @@ public class BridgeFixture : IAsyncLifetime
 
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
-            b.UseEnvironment("Testing");
+            b.UseEnvironment(EnvironmentName);
             foreach (var (key, value) in settings)
             {
                 b.UseSetting(key, value);
             }
+
+            ConfigureHost(b);
         });
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         factory.StartServer();
         return factory;
     }
+
+    /// <summary>The host's settings before <see cref="ExtraSettings"/>: both roles against the fakes.</summary>
+    protected virtual Dictionary<string, string> BaseSettings() => new()
+    {
+        ["ConnectionStrings:Onboarding"] = Database.ConnectionString,
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Api:Keys:0:Name"] = "staff-e2e",
+        ["Api:Keys:0:Key"] = "e2e-staff-key-0123456789",
+        ["Api:Keys:0:Role"] = "staff",
+        ["Onboarding:Roles"] = "api,bridge",
+        ["WppConnect:BaseUrl"] = Wpp.BaseUrl.ToString(),
+        ["WppConnect:Session"] = "leguas",
+        ["WppConnect:SecretKey"] = new FakeWppConnectOptions().SecretKey,
+        ["WppConnect:WebhookToken"] = WebhookToken,
+        ["Chatwoot:BaseUrl"] = Chatwoot.BaseUrl.ToString(),
+        ["Chatwoot:AccountId"] = Chatwoot.AccountId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Chatwoot:InboxId"] = Chatwoot.InboxId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Chatwoot:ApiToken"] = Chatwoot.ApiToken,
+        ["Chatwoot:WebhookSecret"] = ChatwootSecret,
+        // Quick retries so outage tests finish in seconds; the budget still ends in a dead letter.
+        ["Bridge:FirstRetryDelay"] = "00:00:00.100",
+        ["Bridge:MaxRetryDelay"] = "00:00:00.500",
+        ["Bridge:PerChatGap"] = "00:00:00",
+        // Tests run the catch-up themselves; the scheduled one would walk chats left by earlier tests.
+        ["Bridge:CatchUpInterval"] = "01:00:00",
+    };
 
     public virtual async ValueTask DisposeAsync()
     {

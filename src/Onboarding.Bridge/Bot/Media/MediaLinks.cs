@@ -13,7 +13,7 @@ public sealed class MediaLinks(IOptions<BridgeOptions> options, TimeProvider clo
 {
     public const string RoutePrefix = "media/";
 
-    public bool CanSign => options.Value.PublicUrl is not null && options.Value.MediaSigningKey.Length >= 16;
+    public bool CanSign => options.Value.PublicUrl is not null && options.Value.MediaSigningKey.Length >= BridgeOptions.MinimumKeyLength;
 
     /// <summary>The link, e.g. <c>https://onboarding.example.pt/media/{id}?exp=…&amp;sig=…</c>.</summary>
     public Uri Sign(string waMessageId)
@@ -26,7 +26,7 @@ public sealed class MediaLinks(IOptions<BridgeOptions> options, TimeProvider clo
     /// <summary>True when the signature matches and the link has not expired.</summary>
     public bool Verify(string waMessageId, string? expires, string? signature)
     {
-        if (options.Value.MediaSigningKey.Length < 16 || !long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out var exp)
+        if (options.Value.MediaSigningKey.Length < BridgeOptions.MinimumKeyLength || !long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out var exp)
             || signature is null || exp < clock.GetUtcNow().ToUnixTimeSeconds())
         {
             return false;

@@ -13,12 +13,16 @@ public static class ChatwootServiceCollectionExtensions
     /// Registers <see cref="IChatwootApi"/> and <see cref="ChatwootClient"/> from the <c>Chatwoot</c> section,
     /// validated at start, with token auth and the upstream resilience pipeline.
     /// </summary>
-    public static IServiceCollection AddChatwootClient(this IServiceCollection services, IConfiguration configuration)
+    /// <remarks>validate: false on a replica that never calls Chatwoot (the <c>api</c> role): its settings are not demanded at boot.</remarks>
+    public static IServiceCollection AddChatwootClient(this IServiceCollection services, IConfiguration configuration, bool validate = true)
     {
-        services.AddOptions<ChatwootOptions>()
-            .Bind(configuration.GetSection(ChatwootOptions.Section))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ChatwootOptions>, ChatwootOptionsValidator>();
+        var options = services.AddOptions<ChatwootOptions>().Bind(configuration.GetSection(ChatwootOptions.Section));
+        if (validate)
+        {
+            options.ValidateOnStart();
+            services.AddSingleton<IValidateOptions<ChatwootOptions>, ChatwootOptionsValidator>();
+        }
+
         services.AddOptions<BridgeOptions>().Bind(configuration.GetSection(BridgeOptions.Section));
         services.AddTransient<ChatwootAuthHandler>();
         services.AddTransient<ChatwootClient>();
@@ -27,8 +31,12 @@ public static class ChatwootServiceCollectionExtensions
         // The source-generated client: Refit 16 builds requests by reflection only with the optional Refit.Reflection.
         services.AddHttpClient(nameof(IChatwootApi), (sp, client) =>
             {
-                var baseUrl = sp.GetRequiredService<IOptions<ChatwootOptions>>().Value.BaseUrl!;
-                client.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+                // Unset on an api replica, which builds the client (the webhook intakes depend on it) but never calls it.
+                if (sp.GetRequiredService<IOptions<ChatwootOptions>>().Value.BaseUrl is { } baseUrl)
+                {
+                    client.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+                }
+
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
             .AddTypedClient((http, _) => RestService.ForGenerated<IChatwootApi>(http, settings))

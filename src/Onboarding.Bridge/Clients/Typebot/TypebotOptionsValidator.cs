@@ -2,8 +2,12 @@ using Microsoft.Extensions.Options;
 
 namespace Onboarding.Bridge.Clients.Typebot;
 
-/// <summary>Fails the boot with the name of the missing setting, but only when the bot is on (a base URL is set).</summary>
-public sealed class TypebotOptionsValidator : IValidateOptions<TypebotOptions>
+/// <summary>
+/// Fails the boot with the name of the missing setting, but only when the bot is on (a base URL is set). The bot also
+/// needs the URL Typebot calls us back on (<c>onboarding_api_url</c>: without it every registration fails inside the
+/// flow) and the key that signs the file links a file input receives.
+/// </summary>
+public sealed class TypebotOptionsValidator(IOptions<BridgeOptions> bridge) : IValidateOptions<TypebotOptions>
 {
     public ValidateOptionsResult Validate(string? name, TypebotOptions options)
     {
@@ -17,6 +21,21 @@ public sealed class TypebotOptionsValidator : IValidateOptions<TypebotOptions>
         if (options.BaseUrl is not { IsAbsoluteUri: true, Scheme: "http" or "https" })
         {
             failures.Add($"{s}:BaseUrl must be an absolute http(s) URL.");
+        }
+
+        if ((options.OnboardingApiUrl ?? bridge.Value.PublicUrl) is not { IsAbsoluteUri: true, Scheme: "http" or "https" })
+        {
+            failures.Add($"{s}:OnboardingApiUrl (or {BridgeOptions.Section}:PublicUrl, its default) must be an absolute http(s) URL: this API as Typebot reaches it, prefilled as onboarding_api_url for the flow's HTTP request block.");
+        }
+
+        if (bridge.Value.PublicUrl is not { IsAbsoluteUri: true, Scheme: "http" or "https" })
+        {
+            failures.Add($"{BridgeOptions.Section}:PublicUrl must be an absolute http(s) URL when the bot is on: files sent to a file input reach Typebot as links to it, and handoff notes link the console.");
+        }
+
+        if (bridge.Value.MediaSigningKey.Length < BridgeOptions.MinimumKeyLength)
+        {
+            failures.Add($"{BridgeOptions.Section}:MediaSigningKey must be at least {BridgeOptions.MinimumKeyLength} characters when the bot is on: it signs the file links a file input receives.");
         }
 
         if (options.Flows.Count == 0 && string.IsNullOrWhiteSpace(options.PublicId))

@@ -13,14 +13,19 @@ public static class TypebotServiceCollectionExtensions
     /// start when a base URL is set, with the upstream resilience pipeline (chat calls are never retried). Without a
     /// base URL nothing fails: <see cref="TypebotOptions.Enabled"/> is false and the client must not be used.
     /// </summary>
-    public static IServiceCollection AddTypebotClient(this IServiceCollection services, IConfiguration configuration)
+    /// <remarks>validate: false on a replica that never runs the bot (the <c>api</c> role).</remarks>
+    public static IServiceCollection AddTypebotClient(this IServiceCollection services, IConfiguration configuration, bool validate = true)
     {
         var section = configuration.GetSection(TypebotOptions.Section);
-        services.AddOptions<TypebotOptions>()
+        var options = services.AddOptions<TypebotOptions>()
             .Bind(section)
-            .Configure(options => ReplaceDefaultKeywords(section, options))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TypebotOptions>, TypebotOptionsValidator>();
+            .Configure(options => ReplaceDefaultKeywords(section, options));
+        if (validate)
+        {
+            options.ValidateOnStart();
+            services.AddSingleton<IValidateOptions<TypebotOptions>, TypebotOptionsValidator>();
+        }
+
         services.AddTransient<TypebotClient>();
 
         var settings = new RefitSettings(new SystemTextJsonContentSerializer(TypebotJson.Options));

@@ -13,12 +13,16 @@ public static class WppConnectServiceCollectionExtensions
     /// Registers <see cref="IWppConnectApi"/> and <see cref="WppConnectClient"/> from the <c>WppConnect</c> section,
     /// validated at start, with bearer auth and the upstream resilience pipeline.
     /// </summary>
-    public static IServiceCollection AddWppConnectClient(this IServiceCollection services, IConfiguration configuration)
+    /// <remarks>validate: false on a replica that never calls WppConnect (the <c>api</c> role): its settings are not demanded at boot.</remarks>
+    public static IServiceCollection AddWppConnectClient(this IServiceCollection services, IConfiguration configuration, bool validate = true)
     {
-        services.AddOptions<WppConnectOptions>()
-            .Bind(configuration.GetSection(WppConnectOptions.Section))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<WppConnectOptions>, WppConnectOptionsValidator>();
+        var options = services.AddOptions<WppConnectOptions>().Bind(configuration.GetSection(WppConnectOptions.Section));
+        if (validate)
+        {
+            options.ValidateOnStart();
+            services.AddSingleton<IValidateOptions<WppConnectOptions>, WppConnectOptionsValidator>();
+        }
+
         services.AddSingleton<WppConnectTokenSource>();
         services.AddTransient<WppConnectAuthHandler>();
         services.AddTransient<WppConnectClient>();
@@ -41,8 +45,11 @@ public static class WppConnectServiceCollectionExtensions
 
     private static void ConfigureBase(IServiceProvider services, HttpClient client)
     {
-        var baseUrl = services.GetRequiredService<IOptions<WppConnectOptions>>().Value.BaseUrl!;
-        client.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+        // Unset on an api replica, which builds the client (the webhook intakes depend on it) but never calls it.
+        if (services.GetRequiredService<IOptions<WppConnectOptions>>().Value.BaseUrl is { } baseUrl)
+        {
+            client.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+        }
 
         // The resilience pipeline owns timeouts; HttpClient's own 100 s default would cut slow sends short.
         client.Timeout = Timeout.InfiniteTimeSpan;

@@ -1,0 +1,168 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+using Onboarding.EndToEnd.Tests.Infrastructure;
+using Onboarding.Sandbox.Chatwoot;
+using Onboarding.Sandbox.WppConnect;
+
+namespace Onboarding.EndToEnd.Tests.Deploy;
+
+/// <summary>
+/// The host booted in Production with exactly the onboarding service's environment from <c>deploy/docker-compose.yml</c>
+/// and <c>deploy/.env.example</c> (read from the files): every change-me placeholder replaced by a generated secret,
+/// the Chatwoot values an operator copies from Chatwoot taken from the fake, and the other services' host names
+/// (<c>postgres</c>, <c>wppconnect</c>, <c>chatwoot</c>, <c>typebot-viewer</c>, <c>onboarding</c>) pointed at the test
+/// database, the fakes and this host on loopback. A setting the Compose file forgets fails here.
+/// </summary>
+public sealed class ComposeFixture : BotFixture
+{
+    private Dictionary<string, string>? _variables;
+
+    public static string ComposeText => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "deploy", "docker-compose.yml"));
+
+    /// <summary>The operator's <c>.env</c>: the example with fresh secrets and this host's public address.</summary>
+    public IReadOnlyDictionary<string, string> Variables => _variables ??= OperatorEnv();
+
+    public string StaffApiKey => Variables["ONBOARDING_STAFF_API_KEY"];
+
+    protected override string EnvironmentName => "Production";
+
+    /// <summary>Every line the main host logged, at the levels its shipped configuration enables.</summary>
+    public CapturedLogs Logs { get; } = new();
+
+    protected override void ConfigureHost(IWebHostBuilder builder) => builder.ConfigureLogging(l => l.AddProvider(Logs));
+
+    protected override string TypebotApiKey => Variables["ONBOARDING_TYPEBOT_API_KEY"];
+
+    protected override FakeWppConnectOptions WppOptions() => new()
+    {
+        Session = Variables["WPPCONNECT_SESSION"],
+        SecretKey = Variables["WPPCONNECT_SECRET_KEY"],
+        WebhookUrl = new Uri(HostUrl, "/webhooks/wppconnect/" + Variables["WPPCONNECT_WEBHOOK_TOKEN"]),
+    };
+
+    protected override FakeChatwootOptions ChatwootOptions() => new()
+    {
+        AccountId = int.Parse(Variables["CHATWOOT_ACCOUNT_ID"], System.Globalization.CultureInfo.InvariantCulture),
+        InboxId = int.Parse(Variables["CHATWOOT_INBOX_ID"], System.Globalization.CultureInfo.InvariantCulture),
+        ApiToken = Variables["CHATWOOT_API_TOKEN"],
+        WebhookSecret = Variables["CHATWOOT_WEBHOOK_SECRET"],
+        WebhookUrl = new Uri(HostUrl, "/webhooks/chatwoot"),
+    };
+
+    protected override async Task StartExtrasAsync()
+    {
+        await base.StartExtrasAsync();
+        Typebot.LoadFlow(Variables["TYPEBOT_PUBLIC_ID"], await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "typebot-flows", PublicId + ".json")));
+    }
+
+    protected override Dictionary<string, string> BaseSettings() => SettingsFrom(ComposeText, Variables);
+
+    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() => [];
+
+    /// <summary>Boots another host with the environment of <paramref name="compose"/>; the boot's exception, or null when it started.</summary>
+    public async Task<Exception?> TryBootAsync(string compose, IReadOnlyDictionary<string, string>? variableOverrides = null)
+    {
+        var (host, _, failure) = Boot(compose, variableOverrides);
+        if (host is not null)
+        {
+            await host.DisposeAsync();
+        }
+
+        return failure;
+    }
+
+    /// <summary>Another replica from <paramref name="compose"/> (variables overridden, settings removed); the caller disposes it.</summary>
+    public (WebApplicationFactory<Program>? Host, Uri Url, Exception? Failure) Boot(string compose, IReadOnlyDictionary<string, string>? variableOverrides = null, IReadOnlyCollection<string>? removedSettings = null)
+    {
+        var variables = new Dictionary<string, string>(Variables);
+        foreach (var (key, value) in variableOverrides ?? new Dictionary<string, string>())
+        {
+            variables[key] = value;
+        }
+
+        var settings = SettingsFrom(compose, variables);
+        foreach (var removed in removedSettings ?? [])
+        {
+            settings.Remove(removed);
+        }
+
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment(EnvironmentName);
+            foreach (var (key, value) in settings)
+            {
+                b.UseSetting(key, value);
+            }
+        });
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        factory.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
+        try
+        {
+            factory.StartServer();
+            return (factory, new Uri($"http://127.0.0.1:{port}"), null);
+        }
+        catch (Exception e)
+        {
+            factory.Dispose();
+            return (null, new Uri($"http://127.0.0.1:{port}"), e);
+        }
+    }
+
+    private Dictionary<string, string> SettingsFrom(string compose, IReadOnlyDictionary<string, string> variables)
+    {
+        var hosts = new Dictionary<string, Uri>(StringComparer.Ordinal)
+        {
+            ["wppconnect"] = Wpp.BaseUrl,
+            ["chatwoot"] = Chatwoot.BaseUrl,
+            ["typebot-viewer"] = Typebot.BaseUrl,
+            ["onboarding"] = HostUrl,
+        };
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in ComposeEnvironment.OfService(compose, "onboarding", variables))
+        {
+            var setting = name.Replace("__", ":", StringComparison.Ordinal);
+            settings[setting] = setting == "ConnectionStrings:Onboarding" ? OnLoopback(value)
+                : Uri.TryCreate(value, UriKind.Absolute, out var uri) && hosts.TryGetValue(uri.Host, out var fake) ? new UriBuilder(uri) { Scheme = fake.Scheme, Host = fake.Host, Port = fake.Port }.Uri.ToString()
+                : value;
+        }
+
+        return settings;
+    }
+
+    /// <summary>The Compose connection string with host <c>postgres</c> replaced by the test database.</summary>
+    private string OnLoopback(string composed)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(composed);
+        builder.Host.ShouldBe("postgres");
+        var test = new Npgsql.NpgsqlConnectionStringBuilder(Database.ConnectionString);
+        (builder.Host, builder.Port, builder.Database, builder.Username, builder.Password) = (test.Host, test.Port, test.Database, test.Username, test.Password);
+        return builder.ConnectionString;
+    }
+
+    private Dictionary<string, string> OperatorEnv()
+    {
+        var env = ComposeEnvironment.ParseDotEnv(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "deploy", ".env.example")));
+        foreach (var key in env.Where(e => e.Value.Contains("change-me", StringComparison.Ordinal)).Select(e => e.Key).ToList())
+        {
+            env[key] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        }
+
+        // Chatwoot's own tokens are 24 characters (has_secure_token); the public address is this host's.
+        env["CHATWOOT_API_TOKEN"] = RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 24);
+        env["ONBOARDING_PUBLIC_URL"] = HostUrl.ToString();
+        return env;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ComposeCollection : ICollectionFixture<ComposeFixture>
+{
+    public const string Name = "compose";
+}
