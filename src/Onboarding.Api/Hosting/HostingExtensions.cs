@@ -80,6 +80,8 @@ public static class HostingExtensions
     public static IServiceCollection AddOnboardingEndpoints(this IServiceCollection services)
     {
         services.AddFastEndpoints(o => o.Assemblies = [typeof(HostingExtensions).Assembly]);
+        services.AddSingleton<Features.Drivers.RegisterDriver.RegistrationChats>();
+        services.AddSingleton<Features.Drivers.RegisterDriver.RegistrationConflictNote>();
         services.SwaggerDocument(o =>
         {
             o.EnableJWTBearerAuth = false;

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Onboarding.Bridge.Hosting;
 using Onboarding.Bridge.Outbox;
-using Onboarding.Data.Portugal;
 
 namespace Onboarding.Bridge.Notifications;
 
@@ -26,8 +25,8 @@ public sealed class DriverNotifier(NpgsqlDataSource dataSource, IOptions<Notific
             """
             SELECT h.id, h.driver_id, h.to_status, h.reason, d.full_name, d.phone_e164, d.wa_chat_id,
                    (SELECT v.chatwoot_conversation_id FROM contacts c JOIN conversations v ON v.contact_id = c.id
-                    WHERE c.phone_e164 = d.phone_e164 ORDER BY v.id DESC LIMIT 1) AS chatwoot_conversation_id,
-                   (SELECT c.language FROM contacts c WHERE c.phone_e164 = d.phone_e164 LIMIT 1) AS language
+                    WHERE c.wa_chat_id = d.wa_chat_id ORDER BY v.id DESC LIMIT 1) AS chatwoot_conversation_id,
+                   (SELECT c.language FROM contacts c WHERE c.wa_chat_id = d.wa_chat_id LIMIT 1) AS language
             FROM driver_status_history h JOIN drivers d ON d.id = h.driver_id
             WHERE h.notified_at IS NULL ORDER BY h.id LIMIT 100
             FOR UPDATE OF h SKIP LOCKED
@@ -36,7 +35,7 @@ public sealed class DriverNotifier(NpgsqlDataSource dataSource, IOptions<Notific
         foreach (var change in changes)
         {
             if (options.Value.Enabled && options.Value.TemplateFor(change.ToStatus, change.Language) is { } template
-                && (change.WaChatId ?? (change.PhoneE164 is { } p ? Phone.ToChatId(p) : null)) is { } chat)
+                && change.WaChatId is { } chat)
             {
                 var text = template.Replace("{name}", FirstName(change.FullName), StringComparison.Ordinal)
                     .Replace("{reason}", change.Reason ?? "", StringComparison.Ordinal).Trim();

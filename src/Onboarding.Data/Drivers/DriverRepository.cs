@@ -14,7 +14,7 @@ public sealed class DriverRepository(NpgsqlDataSource dataSource)
         """;
 
     // nif is char(9): comparing it with a text parameter would not use its unique index (a full scan per call).
-    private const string NifHolderSql = "SELECT 1 FROM drivers WHERE nif = @Nif::bpchar AND phone_e164 <> @PhoneE164";
+    private const string NifHolderSql = "SELECT id, wa_chat_id FROM drivers WHERE nif = @Nif::bpchar AND phone_e164 <> @PhoneE164";
 
     private const string InsertSql = """
         INSERT INTO drivers (id, phone_e164, wa_chat_id, full_name, nif, email, birth_date, district_code, municipality,
@@ -28,12 +28,13 @@ public sealed class DriverRepository(NpgsqlDataSource dataSource)
         RETURNING id
         """;
 
-    private const string LockByPhoneSql = "SELECT id, status FROM drivers WHERE phone_e164 = @PhoneE164 FOR UPDATE";
+    private const string LockByPhoneSql = "SELECT id, status, wa_chat_id FROM drivers WHERE phone_e164 = @PhoneE164 FOR UPDATE";
 
-    // A resubmission keeps what the driver did not send again; a withdrawn or rejected driver re-enters review.
+    // A resubmission keeps what the driver did not send again; a withdrawn or rejected driver re-enters review. The
+    // chat is only ever set on an unbound record (a bound one reaches here only from its own chat).
     private const string ResubmitSql = """
         UPDATE drivers SET
-            wa_chat_id = COALESCE(@WaChatId, wa_chat_id),
+            wa_chat_id = COALESCE(wa_chat_id, @WaChatId),
             full_name = COALESCE(@FullName, full_name),
             nif = COALESCE(@Nif, nif),
             email = COALESCE(@Email, email),
@@ -62,6 +63,11 @@ public sealed class DriverRepository(NpgsqlDataSource dataSource)
         VALUES (@DriverId, @FromStatus, @ToStatus, @Reason, @Actor)
         """;
 
+    /// <summary>
+    /// Creates or updates the record of this phone. A record belongs to the WhatsApp chat that first registered with it
+    /// (<see cref="DriverRegistration.WaChatId"/>); one created without a chat is unbound until then. Once bound, a
+    /// registration from another chat, or without one, changes nothing (<see cref="RegisterResult.ChatConflict"/>).
+    /// </summary>
     public async Task<RegisterOutcome> RegisterAsync(DriverRegistration registration, string actor, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -69,9 +75,9 @@ public sealed class DriverRepository(NpgsqlDataSource dataSource)
         try
         {
             if (registration.Nif is not null &&
-                await connection.ExecuteScalarAsync<int?>(new CommandDefinition(NifHolderSql, registration, tx, cancellationToken: ct)) is not null)
+                await connection.QuerySingleOrDefaultAsync<(Guid Id, string? WaChatId)?>(new CommandDefinition(NifHolderSql, registration, tx, cancellationToken: ct)) is { } holder)
             {
-                return new RegisterOutcome(RegisterResult.NifTaken, null, null);
+                return new RegisterOutcome(RegisterResult.NifTaken, null, null) { OtherDriverId = holder.Id, OtherChat = holder.WaChatId };
             }
 
             var insert = new DynamicParameters(registration);
@@ -86,7 +92,12 @@ public sealed class DriverRepository(NpgsqlDataSource dataSource)
                 return new RegisterOutcome(RegisterResult.Created, id, DriverStatus.Submitted);
             }
 
-            var existing = await connection.QuerySingleAsync<(Guid Id, string Status)>(new CommandDefinition(LockByPhoneSql, registration, tx, cancellationToken: ct));
+            var existing = await connection.QuerySingleAsync<(Guid Id, string Status, string? WaChatId)>(new CommandDefinition(LockByPhoneSql, registration, tx, cancellationToken: ct));
+            if (existing.WaChatId is { } bound && !string.Equals(bound, registration.WaChatId, StringComparison.Ordinal))
+            {
+                return new RegisterOutcome(RegisterResult.ChatConflict, null, null) { OtherDriverId = existing.Id, OtherChat = bound };
+            }
+
             if (!DriverStatus.AcceptsResubmission(existing.Status))
             {
                 return new RegisterOutcome(RegisterResult.Closed, existing.Id, existing.Status);

@@ -26,9 +26,11 @@ public static partial class DriverTexts
         "Obrigado{0}! Atualizámos o seu registo (ref. {1}). A nossa equipa vai analisá-lo e responde-lhe aqui no WhatsApp.",
         "Thank you{0}! We have updated your registration (ref. {1}). Our team will review it and reply to you here on WhatsApp.");
 
-    public static readonly DriverText NifTaken = new("nif.taken",
-        "Este NIF já está associado a outro registo. Se acha que é um engano, um agente vai ajudar aqui na conversa.",
-        "This NIF is already linked to another registration. If you think this is a mistake, an agent will help you here in the chat.");
+    // One text for every conflict (a NIF of another record, a record of another chat, a phone not verified): it says
+    // nothing about any other record; agents get the specifics in a private note.
+    public static readonly DriverText RegistrationConflict = new("registration.conflict",
+        "Não conseguimos concluir o seu registo automaticamente.",
+        "We could not complete your registration automatically.");
 
     public static readonly DriverText RegistrationClosed = new("registration.closed",
         "O seu registo já foi analisado pela nossa equipa. Um agente vai continuar a conversa consigo.",

@@ -72,7 +72,8 @@ public sealed class DriverOnboardingFlowTests(AppFixture app) : FlowRunContext(a
 
         run.Texts.Count.ShouldBe(2);
         run.Texts[0].ShouldBe(Submitting);
-        run.Texts[1].ShouldStartWith(DriverTexts.NifTaken.Portuguese);
+        run.Texts[1].ShouldStartWith(DriverTexts.RegistrationConflict.Portuguese);
+        run.Texts[1].ShouldNotContain("NIF");
         run.Texts[1].ShouldContain("Um agente vai continuar a conversa consigo");
         run.Last.IsEndOfFlow.ShouldBeTrue();
         run.Variable("http_status").ShouldBe("409");

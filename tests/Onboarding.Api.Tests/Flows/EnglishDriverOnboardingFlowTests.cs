@@ -65,8 +65,8 @@ public sealed class EnglishDriverOnboardingFlowTests(AppFixture app) : FlowRunCo
 
         await run.AnswerAllAsync(CarPath(nif: "123456789"));
 
-        run.Texts.ShouldBe([Submitting, DriverTexts.NifTaken.English + "\nAn agent will continue the conversation with you to sort this out."]);
-        run.Texts[1].ShouldStartWith("This NIF is already linked to another registration.");
+        run.Texts.ShouldBe([Submitting, DriverTexts.RegistrationConflict.English + "\nAn agent will continue the conversation with you to sort this out."]);
+        run.Texts[1].ShouldNotContain("NIF");
         run.Last.IsEndOfFlow.ShouldBeTrue();
         run.Variable("http_status").ShouldBe("409");
         (await QuerySingleAsync<long>("SELECT count(*) FROM drivers")).ShouldBe(1);

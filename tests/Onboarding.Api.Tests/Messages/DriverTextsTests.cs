@@ -41,7 +41,7 @@ public sealed partial class DriverTextsTests
 
     [Theory]
     [InlineData("nif.checksum")]
-    [InlineData("nif.taken")]
+    [InlineData("registration.conflict")]
     [InlineData("registration.closed")]
     [InlineData("registration.created")]
     [InlineData("registration.updated")]

@@ -43,6 +43,9 @@ public sealed class FileInputTests(BotFixture bot) : BotContext(bot)
         {
             served.StatusCode.ShouldBe(HttpStatusCode.OK);
             served.Content.Headers.ContentType!.MediaType.ShouldBe("image/jpeg");
+            served.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
+            served.Headers.GetValues("Content-Security-Policy").ShouldBe(["sandbox"]);
+            served.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("inline");
             (await served.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)).ShouldBe(Jpeg);
         }
 
@@ -64,5 +67,37 @@ public sealed class FileInputTests(BotFixture bot) : BotContext(bot)
         {
             late.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         }
+    }
+
+    [Fact]
+    public async Task A_file_the_driver_labels_as_a_web_page_is_not_served_and_a_pdf_is_served_as_a_download()
+    {
+        var html = await SendFileAsync("text/html", "<script>alert(document.cookie)</script>"u8.ToArray(), "carta.html");
+        using (var refused = await Bot.Http.GetAsync(html, TestContext.Current.CancellationToken))
+        {
+            refused.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
+            (await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldNotContain("<script>");
+        }
+
+        var pdf = await SendFileAsync("application/pdf", "%PDF-1.4 carta"u8.ToArray(), "carta.pdf");
+        using var served = await Bot.Http.GetAsync(pdf, TestContext.Current.CancellationToken);
+        served.StatusCode.ShouldBe(HttpStatusCode.OK);
+        served.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        served.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
+        served.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
+        served.Headers.GetValues("Content-Security-Policy").ShouldBe(["sandbox"]);
+    }
+
+    /// <summary>A new driver answers the file input with this file; returns the link the flow received.</summary>
+    private async Task<Uri> SendFileAsync(string mimeType, byte[] content, string name)
+    {
+        var phone = Bot.Wpp.Phone(NewPhone(), "Rui");
+        (await SayAsync(phone, "Olá")).ShouldBe(["Envie uma foto da sua carta de condução."]);
+        var before = phone.Received.Count;
+        await phone.SendMediaAsync("document", content, mimeType, name);
+        await Eventually.TrueAsync(async () => phone.Received.Count > before && await QuietAsync(), "the bot's answer to the file");
+        var reply = phone.Received[^1].Body!;
+        reply.ShouldStartWith("Recebido: ");
+        return new Uri(reply["Recebido: ".Length..]);
     }
 }

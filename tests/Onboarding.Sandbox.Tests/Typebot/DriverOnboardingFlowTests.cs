@@ -109,12 +109,12 @@ public sealed class DriverOnboardingFlowTests : IAsyncLifetime
     [Fact]
     public async Task A_409_ends_with_the_apis_explanation()
     {
-        Answer(409, """{"ok":false,"message":"Este NIF já está registado.","errors":[{"field":"nif","code":"nif.taken","message":"NIF já registado."}],"first_error_field":"nif"}""");
+        Answer(409, """{"ok":false,"message":"Não conseguimos concluir o seu registo automaticamente.","errors":[{"field":"registration","code":"registration.conflict","message":"Não conseguimos concluir o seu registo automaticamente."}],"first_error_field":"registration"}""");
         var (sessionId, _) = await StartAsync(_api.BaseUrl);
 
         var end = await AnswerAllAsync(sessionId);
 
-        ChatText.Of(end)[1].ShouldContain("Este NIF já está registado.");
+        ChatText.Of(end)[1].ShouldContain("Não conseguimos concluir o seu registo automaticamente.");
         end.ContainsKey("input").ShouldBeFalse();
     }
 

@@ -8,7 +8,8 @@ namespace Onboarding.Api.Features.Media;
 
 /// <summary>
 /// A file a driver sent on WhatsApp, for Typebot's file input: the link is the credential (HMAC-signed message id and
-/// expiry), so it works without a key, only for that file, and only for a while.
+/// expiry), so it works without a key, only for that file, and only for a while. Only images, PDF, audio and video are
+/// served, with headers that stop a browser from running them as a page (<see cref="MediaServing"/>).
 /// </summary>
 public sealed class GetMediaEndpoint(MediaLinks links, WppConnectClient wpp) : EndpointWithoutRequest
 {
@@ -16,7 +17,7 @@ public sealed class GetMediaEndpoint(MediaLinks links, WppConnectClient wpp) : E
     {
         Get("/" + MediaLinks.RoutePrefix + "{id}");
         AllowAnonymous();
-        Description(d => d.WithTags("Media").Produces(200).Produces(403).Produces(404).Produces(502), clearDefaults: true);
+        Description(d => d.WithTags("Media").Produces(200).Produces(403).Produces(404).Produces(415).Produces(502), clearDefaults: true);
         Summary(s => s.Summary = "A WhatsApp file behind a signed, expiring link (given to Typebot for file inputs)");
     }
 
@@ -37,8 +38,14 @@ public sealed class GetMediaEndpoint(MediaLinks links, WppConnectClient wpp) : E
                 return;
             }
 
-            HttpContext.Response.Headers.CacheControl = "private, no-store";
-            await Send.BytesAsync(media.Content, contentType: media.MimeType, cancellation: ct);
+            if (MediaServing.Allowed(media.MimeType) is not { } type)
+            {
+                await ApiErrorWriter.WriteAsync(HttpContext, 415, "media.type_refused", "This kind of file is not served here.");
+                return;
+            }
+
+            MediaServing.SetHeaders(HttpContext.Response, type);
+            await Send.BytesAsync(media.Content, contentType: type, cancellation: ct);
         }
         catch (UpstreamException e)
         {

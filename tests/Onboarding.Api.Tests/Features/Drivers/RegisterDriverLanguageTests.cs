@@ -90,8 +90,8 @@ public sealed class RegisterDriverLanguageTests(AppFixture app) : IntegrationCon
         var (status, body) = await Host.RegisterAsync(DriverScenarios.ValidRegistration(phone: "+351936000001"), acceptLanguage: English);
 
         status.ShouldBe(409);
-        body.Str("message").ShouldBe("This NIF is already linked to another registration. If you think this is a mistake, an agent will help you here in the chat.");
-        body.GetProperty("errors")[0].Str("code").ShouldBe("nif.taken");
+        body.Str("message").ShouldBe("We could not complete your registration automatically.");
+        body.GetProperty("errors")[0].Str("code").ShouldBe("registration.conflict");
     }
 
     [Fact]

@@ -83,8 +83,9 @@ public sealed class RegisterDriverTests(AppFixture app) : IntegrationContext(app
 
         status.ShouldBe(409);
         body.GetProperty("ok").GetBoolean().ShouldBeFalse();
-        body.Str("first_error_field").ShouldBe("nif");
-        body.GetProperty("errors")[0].Str("code").ShouldBe("nif.taken");
+        body.Str("first_error_field").ShouldBe("registration");
+        body.GetProperty("errors")[0].Str("code").ShouldBe("registration.conflict");
+        body.ToString().ShouldNotContain("NIF");
         body.ToString().ShouldNotContain("Maria");
         body.ToString().ShouldNotContain("915211836");
         (await QuerySingleAsync<long>("SELECT count(*) FROM drivers")).ShouldBe(1);

@@ -16,6 +16,8 @@ namespace Onboarding.Api.Features.Drivers.RegisterDriver;
 public sealed partial class RegisterDriverEndpoint(
     DriverRepository drivers,
     IdempotencyStore idempotency,
+    RegistrationChats chats,
+    RegistrationConflictNote conflictNote,
     TimeProvider clock) : EndpointWithoutRequest
 {
     public override void Configure()
@@ -94,21 +96,37 @@ public sealed partial class RegisterDriverEndpoint(
             return (422, FieldProblem.Render(summary, problems, language));
         }
 
-        var outcome = await drivers.RegisterAsync(registration, actor, ct);
+        // A record belongs to the chat that registered it: the driver reads one neutral text for every conflict.
+        var chat = await chats.ChatToBindAsync(registration.WaChatId, registration.PhoneE164, ct);
+        if (chat is null && registration.WaChatId is not null)
+        {
+            LogOutcome(Mask.Phone(registration.PhoneE164), RegisterResult.ChatConflict);
+            await conflictNote.SendAsync(RegistrationConflictKind.UnverifiedPhone, registration, null, ct);
+            return (409, Conflict(language));
+        }
+
+        var outcome = await drivers.RegisterAsync(registration with { WaChatId = chat }, actor, ct);
         LogOutcome(Mask.Phone(registration.PhoneE164), outcome.Result);
+        if (outcome.Result is RegisterResult.NifTaken or RegisterResult.ChatConflict)
+        {
+            var kind = outcome.Result == RegisterResult.NifTaken ? RegistrationConflictKind.Nif : RegistrationConflictKind.Chat;
+            await conflictNote.SendAsync(kind, registration, outcome, ct);
+            return (409, Conflict(language));
+        }
+
         return outcome.Result switch
         {
             RegisterResult.Created => (201, new RegisterDriverResponse(true, outcome.DriverId!.Value, outcome.Status!, true,
                 RegisterDriverMessages.Created(registration.FullName, outcome.DriverId.Value).In(language))),
             RegisterResult.Updated => (200, new RegisterDriverResponse(true, outcome.DriverId!.Value, outcome.Status!, false,
                 RegisterDriverMessages.Updated(registration.FullName, outcome.DriverId.Value).In(language))),
-            RegisterResult.NifTaken => (409, Conflict("nif", DriverTexts.NifTaken, language)),
-            _ => (409, Conflict("phone", DriverTexts.RegistrationClosed, language)),
+            _ => (409, FieldProblem.Render(DriverTexts.RegistrationClosed.With(), [FieldProblem.Of("phone", DriverTexts.RegistrationClosed)], language)),
         };
     }
 
-    private static FlatError Conflict(string field, DriverText text, Language language) =>
-        FieldProblem.Render(text.With(), [FieldProblem.Of(field, text)], language);
+    // The same field and text whether the NIF, the chat or the phone is in the way: the answer tells nothing of another record.
+    private static FlatError Conflict(Language language) =>
+        FieldProblem.Render(DriverTexts.RegistrationConflict.With(), [FieldProblem.Of("registration", DriverTexts.RegistrationConflict)], language);
 
     private Task SendAsync(int status, FlatError error, CancellationToken ct) =>
         Send.StringAsync(JsonSerializer.Serialize(error, ApiErrorWriter.JsonOf(HttpContext)), status, "application/json", ct);
