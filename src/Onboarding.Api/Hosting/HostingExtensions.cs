@@ -40,6 +40,7 @@ public static class HostingExtensions
                 c.ProblemDetails.Detail = bad.Message;
             }
         });
+        builder.Services.AddExceptionHandler<Errors.UnhandledExceptionLogger>();
         builder.Services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector = e =>
             e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
         builder.Services.AddHealthChecks()
