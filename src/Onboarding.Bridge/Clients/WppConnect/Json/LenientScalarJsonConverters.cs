@@ -22,7 +22,7 @@ public sealed class LenientBoolJsonConverter : JsonConverter<bool>
             case JsonTokenType.Number:
                 return reader.TryGetDouble(out var n) && n != 0;
             default:
-                reader.Skip();
+                reader.TrySkip();
                 return false;
         }
     }
@@ -50,7 +50,7 @@ public sealed class LenientInt64JsonConverter : JsonConverter<long?>
                     : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) ? Clamp(f)
                     : null;
             default:
-                reader.Skip();
+                reader.TrySkip();
                 return null;
         }
     }
