@@ -27,9 +27,11 @@ public sealed class CatchUpOrderTests(BridgeFixture bridge) : BridgeContext(brid
 
         Bridge.Wpp.Faults.DropWebhooks = false;
 
-        var result = await CatchUpAsync();
+        await CatchUpAsync();
 
-        result.Recorded.ShouldBe(105);
+        // Another pass (the host's start, a reconnection) may have recorded some of them first: the ledger counts.
+        (await ScalarAsync<long>("SELECT count(*) FROM inbound_messages WHERE wa_chat_id = ANY(@chats)", new { chats = phones.Select(p => p.ChatId).ToArray() }))
+            .ShouldBe(105);
         await Eventually.TrueAsync(() => phones.All(p => ChatwootMessagesOf("+" + p.Digits).Count == 1), "every chat in Chatwoot", 90);
         (await CatchUpAsync()).Recorded.ShouldBe(0);
     }
