@@ -64,6 +64,7 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<OperationsAlerts>();
         services.AddSingleton<WppConnectCatchUp>();
         services.AddSingleton<CatchUpGate>();
+        services.AddSingleton<ReconnectCatchUp>();
         services.AddSingleton<SessionHealth>();
         services.AddSingleton<LedgerRetention>();
         services.AddOptions<GdprRetentionOptions>().BindConfiguration(GdprRetentionOptions.Section);

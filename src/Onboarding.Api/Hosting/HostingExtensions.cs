@@ -49,6 +49,9 @@ public static class HostingExtensions
         }
 
         builder.Services.AddSingleton(TimeProvider.System);
+
+        // SIGTERM ends the host within 10 s whatever is down: stopping services (the pump, the scheduler) get 8 s.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(8));
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
             // Kestrel's refusals (a body over the size limit, a body cut short) are the client's doing: say which.
@@ -58,6 +61,7 @@ public static class HostingExtensions
                 c.ProblemDetails.Detail = bad.Message;
             }
         });
+        builder.Services.AddExceptionHandler<Errors.UnhandledExceptionLogger>();
         builder.Services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector = e =>
             e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
         builder.Services.AddHealthChecks()

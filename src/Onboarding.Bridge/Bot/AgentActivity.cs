@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Npgsql;
+using Onboarding.Bridge.Webhooks;
 
 namespace Onboarding.Bridge.Bot;
 
@@ -25,8 +26,8 @@ public sealed class AgentActivity(NpgsqlDataSource dataSource, Handoff handoff)
     /// <summary>True when the change closed one of our conversations.</summary>
     public async Task<bool> StatusChangedAsync(JsonElement payload, CancellationToken ct)
     {
-        var status = payload.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
-        if (status != "resolved" || !payload.TryGetProperty("id", out var idElement) || !idElement.TryGetInt64(out var id))
+        // The id as a number, a string or an object: a string id once threw here and answered 500.
+        if (WebhookFields.Str(payload, "status") != "resolved" || WebhookFields.Id(payload, "id") is not { } id)
         {
             return false;
         }

@@ -25,6 +25,9 @@ public sealed partial class WppConnectCatchUp(
     ILogger<WppConnectCatchUp> logger)
 {
     private const int ChatPage = 100;
+
+    /// <summary>At most 50,000 chats per pass: a bound on a list that would never end.</summary>
+    private const int MaxChatPages = 500;
     private const int MessagePage = 100;
     private const int MaxMessagePages = 20;
 
@@ -50,7 +53,7 @@ public sealed partial class WppConnectCatchUp(
         }
 
         // The newest activity seen, never beyond now (a phone with a wrong clock must not push the watermark ahead).
-        var newest = chats.Count == 0 ? watermark : Math.Max(watermark, Math.Min(now, chats.Max(c => c.T ?? 0)));
+        var newest = chats.Count == 0 ? watermark : Math.Max(watermark, Math.Min(now, chats.Max(c => UnixTime.Seconds(c.T) ?? 0)));
         await state.SetAsync(BridgeState.CatchUpWatermark, newest.ToString(CultureInfo.InvariantCulture), ct);
         if (recorded > 0)
         {
@@ -61,34 +64,44 @@ public sealed partial class WppConnectCatchUp(
         return new CatchUpResult(chats.Count, seen, recorded);
     }
 
-    /// <summary>Chats with activity at or after <paramref name="since"/>, newest first, paging through list-chats.</summary>
+    /// <summary>
+    /// Chats with activity at or after <paramref name="since"/>, from the whole chat list. WPPConnect's
+    /// <c>list-chats</c> is wa-js <c>chat.list()</c>: WhatsApp Web's own order (pinned chats first, whatever their
+    /// age), and an <c>after</c> page starts with its anchor. No order is assumed, so every page is read; a page that
+    /// brings no chat not seen already (an anchor WhatsApp Web no longer holds restarts the list) ends the walk.
+    /// </summary>
     private async Task<IReadOnlyList<WppChat>> ChangedChatsAsync(long since, CancellationToken ct)
     {
         var changed = new List<WppChat>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         string? anchor = null;
-        while (true)
+        for (var pages = 0; pages < MaxChatPages; pages++)
         {
             var page = await wpp.ListChatsAsync(new WppListChatsRequest { Count = ChatPage, Id = anchor, Direction = anchor is null ? null : "after" }, ct);
+            var fresh = 0;
             foreach (var chat in page)
             {
-                if ((chat.T ?? 0) < since)
+                if (chat.Id is not { Length: > 0 } id || !seen.Add(id))
                 {
-                    return changed;
+                    continue;
                 }
 
-                if (chat.Id is { Length: > 0 } && !chat.IsGroup)
+                fresh++;
+                if ((UnixTime.Seconds(chat.T) ?? 0) >= since && !chat.IsGroup)
                 {
                     changed.Add(chat);
                 }
             }
 
-            if (page.Count < ChatPage || page[^1].Id is not { } last || last == anchor)
+            if (fresh == 0 || page.Count < ChatPage || page[^1].Id is not { Length: > 0 } last)
             {
-                return changed;
+                break;
             }
 
             anchor = last;
         }
+
+        return changed;
     }
 
     /// <summary>The chat's messages from <paramref name="since"/> on, oldest first, paging back from the newest.</summary>

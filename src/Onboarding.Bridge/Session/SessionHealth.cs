@@ -32,7 +32,7 @@ public sealed partial class SessionHealth(
         {
             var session = await wpp.GetSessionStatusAsync(ct);
             status = (session.Status ?? "UNKNOWN").ToUpperInvariant();
-            if (status == "QRCODE" && session.Qrcode is { Length: > 0 } qr)
+            if (status == "QRCODE" && QrCodes.AsDataUri(session.Qrcode) is { } qr)
             {
                 await state.SetAsync(BridgeState.QrCode, qr, ct);
             }

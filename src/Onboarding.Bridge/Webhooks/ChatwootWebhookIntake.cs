@@ -12,8 +12,9 @@ namespace Onboarding.Bridge.Webhooks;
 /// </summary>
 public sealed class ChatwootWebhookIntake(OutboxStore outbox, ContactDirectory contacts, AgentActivity agents, BridgeSignal signal)
 {
-    public async Task<IntakeResult> AcceptAsync(JsonElement payload, CancellationToken ct)
+    public async Task<IntakeResult> AcceptAsync(JsonElement body, CancellationToken ct)
     {
+        var payload = WebhookFields.Unwrap(body);
         var name = Str(payload, "event");
         if (name is "conversation_status_changed" or "conversation_resolved" or "conversation_updated")
         {
@@ -25,12 +26,12 @@ public sealed class ChatwootWebhookIntake(OutboxStore outbox, ContactDirectory c
             return IntakeResult.Ignored;
         }
 
-        if (Str(payload, "message_type") != "outgoing"
-            || (payload.TryGetProperty("private", out var p) && p.ValueKind == JsonValueKind.True)
+        if (!Outgoing(payload)
+            || WebhookFields.Flag(payload, "private")
             || Str(payload, "source_id") is { Length: > 0 }
-            || (payload.TryGetProperty("sender", out var sender) && sender.ValueKind == JsonValueKind.Object && Str(sender, "type") is "agent_bot")
+            || (payload.TryGetProperty("sender", out var sender) && Str(sender, "type") is "agent_bot")
             || Int(payload, "id") is not { } messageId
-            || !payload.TryGetProperty("conversation", out var conversation) || Int(conversation, "id") is not { } conversationId)
+            || Int(payload, "conversation") is not { } conversationId)
         {
             // Messages we created carry a source_id; agents' replies have none.
             return IntakeResult.Ignored;
@@ -83,11 +84,14 @@ public sealed class ChatwootWebhookIntake(OutboxStore outbox, ContactDirectory c
         return recorded ? IntakeResult.Recorded : IntakeResult.Duplicate;
     }
 
-    private static int? Int(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) ? n : null;
+    private static int? Int(JsonElement e, string name) => WebhookFields.Int(e, name);
 
-    private static string? Str(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    private static string? Str(JsonElement e, string name) => WebhookFields.Str(e, name);
+
+    /// <summary><c>"outgoing"</c> in webhook bodies; the REST shape's <c>1</c> when a relay forwards that instead.</summary>
+    private static bool Outgoing(JsonElement payload) =>
+        Str(payload, "message_type") == "outgoing"
+        || (payload.TryGetProperty("message_type", out var type) && type.ValueKind == JsonValueKind.Number && type.TryGetInt32(out var n) && n == 1);
 
     private static string FileNameOf(string url)
     {

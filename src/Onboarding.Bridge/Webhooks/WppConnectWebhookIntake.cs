@@ -1,12 +1,11 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using Onboarding.Bridge.CatchUp;
-using Onboarding.Bridge.Clients.Resilience;
 using Onboarding.Bridge.Clients.WppConnect.Dtos;
 using Onboarding.Bridge.Clients.WppConnect.Json;
 using Onboarding.Bridge.Hosting;
 using Onboarding.Bridge.Inbound;
+using Onboarding.Bridge.Session;
 
 namespace Onboarding.Bridge.Webhooks;
 
@@ -22,31 +21,29 @@ public sealed partial class WppConnectWebhookIntake(
     InboundLedger ledger,
     BridgeState state,
     DeliveryReceipts receipts,
-    WppConnectCatchUp catchUp,
-    CatchUpGate gate,
+    ReconnectCatchUp reconnect,
     BridgeSignal signal,
+    TimeProvider clock,
     ILogger<WppConnectWebhookIntake> logger)
 {
-    private static readonly long MinUnixSeconds = DateTimeOffset.MinValue.ToUnixTimeSeconds();
-    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+    // WPPConnect Server 2.10.4 posts these three for messages (src/util/createSessionUtil.ts: onMessage → onmessage,
+    // onAnyMessage → onselfmessage only, src/util/functions.ts sendUnread → unreadmessages); it never posts "onanymessage".
+    private static readonly HashSet<string> MessageEvents = ["onmessage", "onselfmessage", "unreadmessages"];
 
-    private static readonly HashSet<string> MessageEvents = ["onmessage", "onselfmessage", "unreadmessages", "onanymessage"];
-
-    public async Task<IntakeResult> AcceptAsync(JsonElement payload, CancellationToken ct)
+    public async Task<IntakeResult> AcceptAsync(JsonElement body, CancellationToken ct)
     {
-        var name = payload.TryGetProperty("event", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString()!.ToLowerInvariant() : "";
+        var payload = WebhookFields.Unwrap(body);
+        var name = WebhookFields.Str(payload, "event")?.ToLowerInvariant() ?? "";
         if (MessageEvents.Contains(name))
         {
-            var message = payload.Deserialize<WppMessage>(WppConnectJson.Options);
-            if (message?.Id is not { Length: > 0 } id || message.ChatKey is not { Length: > 0 } chat)
+            if (Read(payload, name) is not { Id: { Length: > 0 } id, ChatKey: { Length: > 0 } chat } message)
             {
                 return IntakeResult.Ignored;
             }
 
             // A time no calendar holds (a corrupt value) counts as missing: the message arrived now.
-            var at = message.Time is { } t && t >= MinUnixSeconds && t <= MaxUnixSeconds
-                ? DateTimeOffset.FromUnixTimeSeconds(t).UtcDateTime
-                : DateTime.UtcNow;
+            var now = clock.GetUtcNow();
+            var at = UnixTime.ToUtc(message.Time, now) ?? now.UtcDateTime;
             var recorded = await ledger.RecordAsync(id, chat, message.FromMe, at, "webhook", payload.GetRawText(), ct);
             if (recorded)
             {
@@ -58,23 +55,36 @@ public sealed partial class WppConnectWebhookIntake(
 
         if (name == "onack")
         {
-            var ack = payload.Deserialize<WppMessage>(WppConnectJson.Options);
-            return ack?.Id is { Length: > 0 } acked && ack.Ack is { } value && await receipts.RecordAsync(acked, value, ct)
+            return Read(payload, name) is { Id: { Length: > 0 } acked, Ack: { } value } && await receipts.RecordAsync(acked, value, ct)
                 ? IntakeResult.Recorded
                 : IntakeResult.Ignored;
         }
 
-        if (name is "status-find" or "qrcode")
+        if (name == "qrcode")
         {
-            var value = name == "qrcode" ? Str(payload, "qrcode") : Str(payload, "status");
-            if (value is not null)
+            // Re-sent on every QR refresh, as bare base64: the newest replaces the one stored (see QrCodes).
+            if (QrCodes.AsDataUri(WebhookFields.Str(payload, "qrcode")) is not { } qr)
             {
-                await state.SetAsync(name == "qrcode" ? BridgeState.QrCode : BridgeState.SessionEvent, value, ct);
+                return IntakeResult.Ignored;
             }
 
-            if (name == "status-find" && value == "inChat")
+            await state.SetAsync(BridgeState.QrCode, qr, ct);
+            return IntakeResult.Recorded;
+        }
+
+        if (name == "status-find")
+        {
+            var status = WebhookFields.Str(payload, "status");
+            if (status is null)
             {
-                await CatchUpAfterReconnectAsync(ct);
+                return IntakeResult.Ignored;
+            }
+
+            await state.SetAsync(BridgeState.SessionEvent, status, ct);
+            if (status == "inChat")
+            {
+                // Acknowledged at once; mirroring waits for the gap to be read (ReconnectCatchUp), never this request.
+                reconnect.Start();
             }
 
             return IntakeResult.Recorded;
@@ -83,28 +93,23 @@ public sealed partial class WppConnectWebhookIntake(
         return IntakeResult.Ignored;
     }
 
-    private static string? Str(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
     /// <summary>
-    /// WhatsApp is back (<c>inChat</c>): record what was written during the gap before any newer message is mirrored.
-    /// WPPConnect sends this event before the messages that follow the reconnection, so answering it after the catch-up
-    /// keeps the order; mirroring pauses on this replica meanwhile.
+    /// The event as a message, or null when a field has a shape no converter reads: the catch-up reads that message
+    /// again from <c>get-messages</c>, so ignoring the event loses nothing and answering 500 would gain nothing.
     /// </summary>
-    private async Task CatchUpAfterReconnectAsync(CancellationToken ct)
+    private WppMessage? Read(JsonElement payload, string eventName)
     {
-        using var closed = gate.Close();
         try
         {
-            await catchUp.RunOnceAsync(ct);
+            return payload.Deserialize<WppMessage>(WppConnectJson.Options);
         }
-        catch (Exception e) when (e is UpstreamException or HttpRequestException or TaskCanceledException or NpgsqlException && !ct.IsCancellationRequested)
+        catch (JsonException e)
         {
-            // The session health job catches up on its next pass.
-            LogCatchUpFailed(e.Message);
+            LogUnreadable(eventName, e.Path);
+            return null;
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Catch-up after WhatsApp reconnected failed: {Error}")]
-    private partial void LogCatchUpFailed(string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "WPPConnect {Event} event ignored: the field {Path} has a shape no reader knows")]
+    private partial void LogUnreadable(string @event, string? path);
 }

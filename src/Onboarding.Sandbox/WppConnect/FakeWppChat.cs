@@ -12,6 +12,9 @@ public sealed class FakeWppChat(string id, string? name)
 
     public long T { get; private set; }
 
+    /// <summary>When the chat was pinned (Unix seconds), 0 when it is not: WhatsApp Web's <c>pin</c>.</summary>
+    public long Pin { get; set; }
+
     public int UnreadCount { get; private set; }
 
     public FakeWppMessage? Last

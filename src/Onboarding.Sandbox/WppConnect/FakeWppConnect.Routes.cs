@@ -221,7 +221,7 @@ public sealed partial class FakeWppConnect
     private async Task ListChats(HttpContext ctx)
     {
         var body = await ReadBody(ctx);
-        IEnumerable<FakeWppChat> chats = _chats.Values.OrderByDescending(c => c.T);
+        IEnumerable<FakeWppChat> chats = WebOrder();
         if (body?["onlyUsers"]?.GetValueKind() == System.Text.Json.JsonValueKind.True)
         {
             chats = chats.Where(c => !c.Id.EndsWith("@g.us", StringComparison.Ordinal));
@@ -238,14 +238,35 @@ public sealed partial class FakeWppConnect
         }
 
         var list = chats.ToList();
-        if (body?["id"]?.GetValue<string>() is { } anchor && list.FindIndex(c => c.Id == anchor) is var at and >= 0)
+        var count = body?["count"] is { } c2 ? (int)c2.GetValue<double>() : int.MaxValue;
+        var anchor = body?["id"]?.GetValue<string>() is { } id && _chats.TryGetValue(id, out var found) ? found : null;
+        var result = new JsonArray(Page(list, anchor, count, body?["direction"]?.GetValue<string>() == "before")
+            .Select(c => (JsonNode)WppShapes.Chat(c, FindPhone(c.Id)?.PushName)).ToArray());
+        await Write(ctx, 200, result);
+    }
+
+    /// <summary>
+    /// wa-js 4.6.0 src/chat/functions/list.ts, with JavaScript's <c>slice</c>: an anchor the store does not hold starts
+    /// at 0; one filtered out is index -1; <c>after</c> (the default) starts AT the anchor, so it comes again as the
+    /// first element of the next page; <c>before</c> ends just before it.
+    /// </summary>
+    private static IEnumerable<FakeWppChat> Page(List<FakeWppChat> list, FakeWppChat? anchor, int count, bool before)
+    {
+        var start = anchor is null ? 0 : list.IndexOf(anchor);
+        if (before)
         {
-            list = body["direction"]?.GetValue<string>() == "before" ? list[..at] : list[(at + 1)..];
+            var from = Math.Max(0, start - count);
+            return JsSlice(list, from, from + count >= start ? start : from + count);
         }
 
-        var count = body?["count"] is { } c2 ? (int)c2.GetValue<double>() : int.MaxValue;
-        var result = new JsonArray(list.Take(count).Select(c => (JsonNode)WppShapes.Chat(c, FindPhone(c.Id)?.PushName)).ToArray());
-        await Write(ctx, 200, result);
+        return JsSlice(list, start, count == int.MaxValue ? int.MaxValue : start + count);
+    }
+
+    private static List<FakeWppChat> JsSlice(List<FakeWppChat> list, long start, long end)
+    {
+        static int At(long i, int length) => (int)(i < 0 ? Math.Max(0, length + i) : Math.Min(i, length));
+        var (from, to) = (At(start, list.Count), At(end, list.Count));
+        return to > from ? list.GetRange(from, to - from) : [];
     }
 
     private Task GetMessages(HttpContext ctx)

@@ -61,7 +61,8 @@ public sealed partial class FakeWppConnect : IAsyncDisposable
     /// <summary>Every message sent through the API, in order (failed sends included, with ack -1).</summary>
     public IReadOnlyList<FakeWppMessage> Sent => _sent.ToArray();
 
-    public IReadOnlyList<FakeWppChat> Chats => _chats.Values.OrderByDescending(c => c.T).ToArray();
+    /// <summary>The chats in WhatsApp Web's order (see <see cref="WebOrder"/>).</summary>
+    public IReadOnlyList<FakeWppChat> Chats => WebOrder().ToArray();
 
     public IReadOnlyList<WebhookDelivery> Webhooks => _webhooks.Deliveries;
 
@@ -100,6 +101,9 @@ public sealed partial class FakeWppConnect : IAsyncDisposable
         return token;
     }
 
+    /// <summary>Pins (or unpins) a chat on the host phone: WhatsApp Web then lists it first, whatever its activity.</summary>
+    public void PinChat(string chatId, bool pinned = true) => Chat(chatId, null).Pin = pinned ? Now() : 0;
+
     /// <summary>Forgets every issued token (as changing SECRET_KEY would): clients must generate a new one.</summary>
     public void RevokeTokens() => _tokens.Clear();
 
@@ -129,6 +133,14 @@ public sealed partial class FakeWppConnect : IAsyncDisposable
         (fromMe ? "3EB0" : "3A") + RandomText(fromMe ? 16 : 18, "0123456789ABCDEF");
 
     private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+    /// <summary>
+    /// WhatsApp Web's chat list order, which wa-js <c>chat.list()</c> returns as is (wa-js 4.6.0
+    /// src/chat/functions/list.ts: <c>ChatStore.getModelsArray().slice()</c>, no sort): pinned chats first (latest pin
+    /// first), then the others by last activity, newest first.
+    /// </summary>
+    private IOrderedEnumerable<FakeWppChat> WebOrder() =>
+        _chats.Values.OrderByDescending(c => c.Pin).ThenByDescending(c => c.T).ThenBy(c => c.Id, StringComparer.Ordinal);
 
     private FakeWppChat Chat(string chatId, string? name) => _chats.GetOrAdd(chatId, id => new FakeWppChat(id, name));
 

@@ -147,7 +147,7 @@ public static class WppShapes
             ["muteExpiration"] = 0,
             ["name"] = chat.Name,
             ["notSpam"] = true,
-            ["pin"] = 0,
+            ["pin"] = chat.Pin,
             ["msgs"] = null,
             ["kind"] = isGroup ? "group" : "chat",
             ["isBroadcast"] = false,

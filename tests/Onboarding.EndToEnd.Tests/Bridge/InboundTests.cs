@@ -23,9 +23,8 @@ public sealed class InboundTests(BridgeFixture bridge) : BridgeContext(bridge)
         messages.ShouldAllBe(m => m.MessageType == "incoming" && m.SourceId!.StartsWith("wa:"));
         var contact = Bridge.Chatwoot.Contacts.Single(c => c.PhoneNumber == e164);
         contact.Name.ShouldBe("Maria");
-        // The ledger row is marked done just after Chatwoot answers the post, so wait for it rather than race it.
-        await Eventually.TrueAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM inbound_messages WHERE state = 'done'") == 5, "five ledger rows done");
-        (await ScalarAsync<long>("SELECT count(*) FROM inbound_messages")).ShouldBe(5);
+        // The row is marked done just after Chatwoot answered the post: wait for it rather than race it.
+        await Eventually.TrueAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM inbound_messages WHERE state = 'done'") == 5, "five rows done");
     }
 
     [Fact]

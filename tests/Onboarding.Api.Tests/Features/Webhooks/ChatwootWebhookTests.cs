@@ -38,20 +38,57 @@ public sealed class ChatwootWebhookTests(AppFixture app) : IntegrationContext(ap
     }
 
     [Theory]
-    [InlineData("\"501\"", "{\"id\":77}")]
     [InlineData("[501]", "{\"id\":77}")]
     [InlineData("null", "{\"id\":77}")]
-    [InlineData("501", "77")]
     [InlineData("501", "[77]")]
-    [InlineData("501", "{\"id\":\"77\"}")]
     [InlineData("501", "{\"id\":{}}")]
-    public async Task An_id_or_conversation_of_the_wrong_type_is_ignored_not_an_error(string id, string conversation)
+    [InlineData("\"5x1\"", "{\"id\":77}")]
+    public async Task An_id_or_conversation_of_no_id_shape_is_ignored_not_an_error(string id, string conversation)
     {
         var response = await PostAsync(Reply(id, conversation));
 
         response.Status.ShouldBe(200, response.Body);
         response.Json.Str("result").ShouldBe("ignored");
         (await QuerySingleAsync<long>("SELECT count(*) FROM outbox")).ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("\"501\"", "{\"id\":77}")]
+    [InlineData("501", "77")]
+    [InlineData("501", "\"77\"")]
+    [InlineData("501", "{\"id\":\"77\"}")]
+    [InlineData("{\"id\":501}", "{\"id\":77}")]
+    public async Task Ids_as_numbers_strings_or_objects_are_all_read(string id, string conversation)
+    {
+        var response = await PostAsync(Reply(id, conversation));
+
+        response.Status.ShouldBe(200, response.Body);
+        response.Json.Str("result").ShouldBe("recorded");
+        (await QueryAsync<string>("SELECT dedupe_key FROM outbox")).ShouldBe(["cw:501"]);
+    }
+
+    [Fact]
+    public async Task A_reply_wrapped_in_a_rails_style_envelope_is_read_like_a_bare_one()
+    {
+        var response = await PostAsync($$"""{"webhook":{{Reply()}}}""");
+
+        response.Status.ShouldBe(200, response.Body);
+        response.Json.Str("result").ShouldBe("recorded");
+        (await QueryAsync<string>("SELECT dedupe_key FROM outbox")).ShouldBe(["cw:501"]);
+    }
+
+    [Theory]
+    [InlineData("\"77\"")]
+    [InlineData("77")]
+    [InlineData("{\"id\":77}")]
+    [InlineData("\"not a number\"")]
+    [InlineData("[]")]
+    public async Task A_status_event_with_an_id_of_any_shape_is_answered_200_never_500(string id)
+    {
+        // A string id threw InvalidOperationException in JsonElement.TryGetInt64 and answered 500.
+        var response = await PostAsync($$"""{"event":"conversation_status_changed","id":{{id}},"status":"resolved"}""");
+
+        response.Status.ShouldBe(200, response.Body);
     }
 
     [Fact]

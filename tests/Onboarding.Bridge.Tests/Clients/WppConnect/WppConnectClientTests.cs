@@ -51,6 +51,29 @@ public sealed class WppConnectClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task List_chats_is_in_whatsapp_web_order_pinned_first_and_an_after_page_starts_with_its_anchor()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var old = _wpp.Phone("+351915211831");
+        var mid = _wpp.Phone("+351915211832");
+        var fresh = _wpp.Phone("+351915211833");
+        await old.SendTextAsync("1");
+        await mid.SendTextAsync("2");
+        await fresh.SendTextAsync("3");
+        _wpp.PinChat(old.ChatId);
+
+        var all = await Client.ListChatsAsync(ct: ct);
+        var after = await Client.ListChatsAsync(new Onboarding.Bridge.Clients.WppConnect.Dtos.WppListChatsRequest { Id = all[1].Id, Count = 2, Direction = "after" }, ct);
+        var unknown = await Client.ListChatsAsync(new Onboarding.Bridge.Clients.WppConnect.Dtos.WppListChatsRequest { Id = "351900000000@c.us", Count = 1, Direction = "after" }, ct);
+
+        // Messages in one second tie on t; the pinned chat leads whatever its age (wa-js chat.list: ChatStore order).
+        all[0].Id.ShouldBe(old.ChatId);
+        all.Select(c => c.Id).ShouldBe([old.ChatId, mid.ChatId, fresh.ChatId], ignoreOrder: true);
+        after.Select(c => c.Id).ShouldBe([all[1].Id, all[2].Id]);
+        unknown.Select(c => c.Id).ShouldBe([old.ChatId]);
+    }
+
+    [Fact]
     public async Task A_201_with_ack_minus_one_is_a_failure()
     {
         var phone = _wpp.Phone("+351915211836");

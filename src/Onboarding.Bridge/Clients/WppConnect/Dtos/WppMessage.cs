@@ -80,7 +80,7 @@ public sealed record WppMessage
     [JsonIgnore]
     public string? ChatKey => ChatId ?? (FromMe ? To : From);
 
-    /// <summary>Seconds since the epoch, whichever of <c>t</c> and <c>timestamp</c> is present.</summary>
+    /// <summary>Seconds since the epoch, whichever of <c>t</c> and <c>timestamp</c> is present (milliseconds read as seconds).</summary>
     [JsonIgnore]
-    public long? Time => T ?? Timestamp;
+    public long? Time => UnixTime.Seconds(T ?? Timestamp);
 }

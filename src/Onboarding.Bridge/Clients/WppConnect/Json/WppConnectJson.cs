@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace Onboarding.Bridge.Clients.WppConnect.Json;
 
-/// <summary>Serializer settings for WPPConnect: camelCase, unknown keys ignored, numbers accepted as strings.</summary>
+/// <summary>
+/// Serializer settings for WPPConnect: camelCase, unknown keys ignored, numbers accepted as strings, floats and odd
+/// values in integer and flag fields read leniently (webhook bodies from different builds differ in all of these).
+/// </summary>
 public static class WppConnectJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
@@ -15,6 +18,7 @@ public static class WppConnectJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             NumberHandling = JsonNumberHandling.AllowReadingFromString,
             AllowTrailingCommas = true,
+            Converters = { new LenientBoolJsonConverter(), new LenientInt64JsonConverter(), new LenientInt32JsonConverter() },
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
