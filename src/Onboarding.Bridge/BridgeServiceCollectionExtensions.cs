@@ -47,6 +47,8 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<ContactDirectory>();
         services.AddSingleton<InboundProcessor>();
+        services.AddSingleton<InboundMedia>();
+        services.AddSingleton<ReferenceNotes>();
         services.AddSingleton<ChatwootEffects>();
         services.AddSingleton<MediaLinks>();
         services.AddSingleton<BotBursts>();

@@ -110,6 +110,11 @@ public sealed class InboundLedger(NpgsqlDataSource dataSource)
         return row is { Due: true } ? row : null;
     }
 
+    /// <summary>The stored event of a message, or null when the ledger never had it.</summary>
+    public static Task<string?> FindPayloadAsync(NpgsqlConnection connection, string waMessageId, CancellationToken ct) =>
+        connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT payload::text FROM inbound_messages WHERE wa_message_id = @waMessageId", new { waMessageId }, cancellationToken: ct));
+
     /// <summary>Counts this processing of the row as attempt <paramref name="attempt"/> (idempotent within one processing).</summary>
     public static Task MarkAttemptAsync(NpgsqlConnection connection, long id, int attempt, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(

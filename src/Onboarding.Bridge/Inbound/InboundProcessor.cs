@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -7,7 +6,6 @@ using Npgsql;
 using Onboarding.Bridge.Bot;
 using Onboarding.Bridge.CatchUp;
 using Onboarding.Bridge.Clients.Chatwoot;
-using Onboarding.Bridge.Clients.Resilience;
 using Onboarding.Bridge.Clients.WppConnect;
 using Onboarding.Bridge.Clients.WppConnect.Dtos;
 using Onboarding.Bridge.Clients.WppConnect.Json;
@@ -27,7 +25,9 @@ public sealed partial class InboundProcessor(
     ContactDirectory contacts,
     ConversationRouter router,
     ChatwootClient chatwoot,
-    WppConnectClient wpp,
+    InboundMedia media,
+    ReferenceNotes references,
+    WppConnectTokenSource tokens,
     IOptions<BridgeOptions> options,
     CatchUpGate gate,
     BridgeSignal signal,
@@ -94,7 +94,15 @@ public sealed partial class InboundProcessor(
 
         try
         {
-            var target = await contacts.EnsureAsync(row.WaChatId, message.NotifyName ?? message.Sender?.Pushname, ct);
+            var target = await contacts.EnsureAsync(row.WaChatId, SenderName(message), ct);
+            if (ReferenceNotes.IsReference(message))
+            {
+                // A reaction or a deletion: a note for the agents, never a turn for the bot.
+                var note = row.ChatwootMessageId ?? await MirrorAsync(connection, row, message, target.ChatwootConversationId, ct);
+                await InboundLedger.MarkDoneAsync(connection, row.Id, note, ct);
+                return true;
+            }
+
             var mirrored = row.ChatwootMessageId ?? await MirrorAsync(connection, row, message, target.ChatwootConversationId, ct);
             if (await router.RouteAsync(connection, row, InboundContent.Text(message), target.ChatwootConversationId, ct) is { } wait)
             {
@@ -110,27 +118,9 @@ public sealed partial class InboundProcessor(
 
             return true;
         }
-        catch (UpstreamException e) when (e.StatusCode == HttpStatusCode.NotFound && e.Message.Contains("messages/create", StringComparison.Ordinal))
+        catch (Exception e) when (!RowFailure.IsInfrastructure(e, ct))
         {
-            // The conversation was deleted in Chatwoot: forget the mapping and retry at once into a new one.
-            if (await ConversationOfAsync(connection, row.WaChatId, ct) is { } gone)
-            {
-                await contacts.ForgetConversationAsync(gone, ct);
-            }
-
-            await InboundLedger.MarkRetryAsync(connection, row.Id, e.Message, TimeSpan.Zero, giveUp: false, ct);
-            return false;
-        }
-        catch (Exception e) when (e is UpstreamException or HttpRequestException or TaskCanceledException or InvalidOperationException && !ct.IsCancellationRequested)
-        {
-            var age = clock.GetUtcNow().UtcDateTime - row.ReceivedAt;
-            var giveUp = age > options.Value.RetryBudget;
-            var delay = (e as UpstreamException)?.RetryAfter ?? options.Value.Backoff(row.Attempts + 1);
-            LogRetry(row.Id, e.Message, giveUp);
-            BridgeMetrics.Retried("inbound");
-            await InboundLedger.MarkAttemptAsync(connection, row.Id, row.Attempts + 1, ct);
-            await InboundLedger.MarkRetryAsync(connection, row.Id, e.Message, delay, giveUp, ct);
-            return giveUp;
+            return await FailAsync(connection, row, message, RowFailure.Classify(e), ct);
         }
     }
 
@@ -145,8 +135,10 @@ public sealed partial class InboundProcessor(
             return already.Id;
         }
 
-        var outgoing = await BuildAsync(message, row.FromMe, sourceId, ct);
         await InboundLedger.MarkAttemptAsync(connection, row.Id, row.Attempts + 1, ct);
+        var outgoing = ReferenceNotes.IsReference(message)
+            ? ChatwootNewMessage.PrivateNote(await references.DescribeAsync(connection, message, ct), sourceId)
+            : await BuildAsync(message, row.FromMe, sourceId, row.Attempts + 1, ct);
         var posted = await chatwoot.CreateMessageAsync(conversationId, outgoing, ct);
         await InboundLedger.MarkMirroredAsync(connection, row.Id, posted.Id, ct);
         BridgeMetrics.Mirrored(clock.GetUtcNow().UtcDateTime - row.ReceivedAt);
@@ -179,23 +171,23 @@ public sealed partial class InboundProcessor(
         return row.ReceivedAt - row.WaTimestamp > options.Value.Horizon ? "too_old" : null;
     }
 
-    private async Task<ChatwootNewMessage> BuildAsync(WppMessage message, bool fromMe, string sourceId, CancellationToken ct)
+    private async Task<ChatwootNewMessage> BuildAsync(WppMessage message, bool fromMe, string sourceId, int attempt, CancellationToken ct)
     {
         var text = InboundContent.Text(message);
         IReadOnlyList<ChatwootUpload> attachments = [];
-        if (InboundContent.IsMedia(message) && message.Id is { } id)
+        if (InboundContent.IsMedia(message))
         {
             if (message.Size > InboundContent.MaxAttachmentBytes)
             {
                 text = InboundContent.Placeholder(message, "maior do que 40 MB");
             }
-            else if (await wpp.DownloadMediaAsync(id, ct) is { } media)
+            else if (await media.ResolveAsync(message, attempt, ct) is { } file)
             {
-                attachments = [new ChatwootUpload(media.Content, InboundContent.FileName(message, media.MimeType), media.MimeType)];
+                attachments = [new ChatwootUpload(file.Content, InboundContent.FileName(message, file.MimeType), file.MimeType)];
             }
             else
             {
-                text = InboundContent.Placeholder(message, "o ficheiro já não está disponível no WhatsApp");
+                text = InboundContent.Placeholder(message, "o ficheiro não veio com a mensagem e o WhatsApp já não o tem");
             }
         }
 
@@ -203,6 +195,10 @@ public sealed partial class InboundProcessor(
         return fromMe ? ChatwootNewMessage.Outgoing(content, sourceId) with { Attachments = attachments }
             : ChatwootNewMessage.Incoming(content, sourceId) with { Attachments = attachments };
     }
+
+    /// <summary>The name the driver gave WhatsApp: <c>notifyName</c> is often "" while <c>sender.pushname</c> has it.</summary>
+    private static string? SenderName(WppMessage message) =>
+        new[] { message.NotifyName, message.Sender?.Pushname }.FirstOrDefault(n => !string.IsNullOrWhiteSpace(n));
 
     private static Task SkipAsync(NpgsqlConnection connection, long id, string reason, CancellationToken ct)
     {
@@ -224,9 +220,6 @@ public sealed partial class InboundProcessor(
             SELECT v.chatwoot_conversation_id FROM conversations v JOIN contacts c ON c.id = v.contact_id
             WHERE c.wa_chat_id = @waChatId OR c.lid = @waChatId ORDER BY v.id DESC LIMIT 1
             """, new { waChatId }, cancellationToken: ct));
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Inbound message {Id} not mirrored yet: {Error} (giving up: {GiveUp})")]
-    private partial void LogRetry(long id, string error, bool giveUp);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "WhatsApp message {Row} mirrored into Chatwoot conversation {Conversation}")]
     private partial void LogMirrored(long row, long conversation);

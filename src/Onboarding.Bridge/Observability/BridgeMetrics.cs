@@ -28,6 +28,14 @@ public static class BridgeMetrics
     private static readonly Counter<long> Skipped = Meter.CreateCounter<long>(
         "onboarding.bridge.skipped", null, "Inbound messages not mirrored, by reason (group, broadcast, too_old, echo, …)");
 
+    // onboarding_bridge_poison_rows_total
+    private static readonly Counter<long> Poison = Meter.CreateCounter<long>(
+        "onboarding.bridge.poison_rows", null, "Rows failed at once because retrying cannot help, by path and reason (format, http_400, host_unresolved, …)");
+
+    // onboarding_bridge_dropped_total
+    private static readonly Counter<long> Dropped = Meter.CreateCounter<long>(
+        "onboarding.bridge.dropped", null, "Chatwoot side effects dropped because their target no longer exists, by kind");
+
     // onboarding_bot_handoffs_total
     private static readonly Counter<long> Handoffs = Meter.CreateCounter<long>(
         "onboarding.bot.handoffs", null, "Conversations handed from the bot to agents, by reason");
@@ -54,6 +62,11 @@ public static class BridgeMetrics
     public static void Sent(TimeSpan latency) => OutboundLatency.Record(latency.TotalSeconds);
 
     public static void Retried(string path) => Retries.Add(1, new KeyValuePair<string, object?>("path", path));
+
+    public static void Poisoned(string path, string reason) =>
+        Poison.Add(1, new KeyValuePair<string, object?>("path", path), new KeyValuePair<string, object?>("reason", reason));
+
+    public static void DroppedEffect(string kind) => Dropped.Add(1, new KeyValuePair<string, object?>("kind", kind));
 
     public static void SkippedInbound(string reason) => Skipped.Add(1, new KeyValuePair<string, object?>("reason", reason));
 

@@ -1,7 +1,7 @@
+using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Onboarding.Bridge.Clients.Chatwoot;
 using Onboarding.Bridge.Clients.Resilience;
 using Onboarding.Bridge.Clients.WppConnect;
 using Onboarding.Bridge.Hosting;
@@ -18,7 +18,6 @@ public sealed partial class OutboxDispatcher(
     NpgsqlDataSource dataSource,
     OutboxStore store,
     WppConnectClient wpp,
-    ChatwootClient chatwoot,
     ChatwootEffects effects,
     DeliveryReceipts receipts,
     IHttpClientFactory httpClients,
@@ -46,7 +45,7 @@ public sealed partial class OutboxDispatcher(
                 await Task.Delay(options.Value.PerChatGap, clock, ct);
             }
 
-            if (!await DispatchAsync(connection, item, ct))
+            if (!await DispatchSafelyAsync(connection, item, ct))
             {
                 break;
             }
@@ -55,6 +54,23 @@ public sealed partial class OutboxDispatcher(
         }
 
         return finished;
+    }
+
+    /// <summary>Whatever one row throws that its own handling did not expect (an unreadable payload), the lane moves on.</summary>
+    private async Task<bool> DispatchSafelyAsync(NpgsqlConnection connection, OutboxItem item, CancellationToken ct)
+    {
+        try
+        {
+            return await DispatchAsync(connection, item, ct);
+        }
+        catch (Exception e) when (!RowFailure.IsInfrastructure(e, ct))
+        {
+            var failure = RowFailure.Classify(e);
+            BridgeMetrics.Poisoned(item.Lane == OutboxLanes.Chatwoot ? "chatwoot" : "outbox", failure.Reason);
+            LogDead(item.Id, failure.Error);
+            await OutboxStore.MarkDeadAsync(connection, item.Id, $"{failure.Reason}: {failure.Error}", ct);
+            return true;
+        }
     }
 
     /// <summary>True when the row reached a final state (sent or dead).</summary>
@@ -86,9 +102,17 @@ public sealed partial class OutboxDispatcher(
         {
             result = await SendAsync(item, payload, ct);
         }
-        catch (Exception e) when (e is UpstreamException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        catch (Exception e) when (!RowFailure.IsInfrastructure(e, ct))
         {
-            result = new WppSendResult(WppSendOutcome.NotSent, null, null, null, e.Message);
+            // Nothing reached WPPConnect's send (the attachment could not be fetched or read): classified like any row.
+            var failure = RowFailure.Classify(e);
+            if (failure.Kind == FailureKind.Permanent)
+            {
+                BridgeMetrics.Poisoned("outbox", failure.Reason);
+            }
+
+            result = new WppSendResult(failure.Kind == FailureKind.Permanent ? WppSendOutcome.Rejected : WppSendOutcome.NotSent,
+                null, null, null, $"{failure.Reason}: {failure.Error}", failure.RetryAfter);
         }
 
         var age = clock.GetUtcNow().UtcDateTime - item.CreatedAt;
@@ -102,9 +126,9 @@ public sealed partial class OutboxDispatcher(
                 }
 
                 BridgeMetrics.Sent(clock.GetUtcNow().UtcDateTime - item.CreatedAt);
-                if (item.Attempts > 0 && item.ChatwootConversationId is { } recovered)
+                if (item.Attempts > 0 && item.ChatwootConversationId is not null)
                 {
-                    await NoteAsync((int)recovered, $"✅ Mensagem entregue ao WhatsApp após {item.Attempts + 1} tentativas.", ct);
+                    await NoteAsync(connection, item, $"recovered:{item.Id}", $"✅ Mensagem entregue ao WhatsApp após {item.Attempts + 1} tentativas.", ct);
                 }
 
                 return true;
@@ -134,7 +158,11 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    /// <summary>A Chatwoot-lane row: applied, retried with backoff while Chatwoot fails, given up after the budget.</summary>
+    /// <summary>
+    /// A Chatwoot-lane row: applied, retried with backoff while Chatwoot fails, given up after the budget or at once
+    /// when retrying cannot help. A receipt or status for a message Chatwoot no longer has is dropped: the message
+    /// did reach WhatsApp, so it is neither a dead letter nor an alert.
+    /// </summary>
     private async Task<bool> ApplyChatwootAsync(NpgsqlConnection connection, OutboxItem item, OutboxPayload payload, CancellationToken ct)
     {
         await OutboxStore.MarkSendingAsync(connection, item.Id, ct);
@@ -144,18 +172,33 @@ public sealed partial class OutboxDispatcher(
             await OutboxStore.MarkSentAsync(connection, item.Id, null, ct);
             return true;
         }
-        catch (Exception e) when (e is UpstreamException or HttpRequestException or TaskCanceledException or InvalidOperationException && !ct.IsCancellationRequested)
+        catch (Exception e) when (!RowFailure.IsInfrastructure(e, ct))
         {
-            var permanent = e is InvalidOperationException || (e is UpstreamException { IsTransient: false });
+            var failure = RowFailure.Classify(e);
+            if (item.Kind == OutboxKinds.ChatwootMessageStatus && e is UpstreamException { StatusCode: HttpStatusCode.NotFound })
+            {
+                LogDropped(item.Id, item.Kind, failure.Error);
+                BridgeMetrics.DroppedEffect(item.Kind);
+                await OutboxStore.MarkDroppedAsync(connection, item.Id, failure.Error, ct);
+                return true;
+            }
+
+            var permanent = failure.Kind is FailureKind.Permanent or FailureKind.ConversationGone;
             if (permanent || clock.GetUtcNow().UtcDateTime - item.CreatedAt > options.Value.RetryBudget)
             {
-                LogDead(item.Id, e.Message);
-                await OutboxStore.MarkDeadAsync(connection, item.Id, e.Message, ct);
+                if (permanent)
+                {
+                    BridgeMetrics.Poisoned("chatwoot", failure.Reason);
+                }
+
+                LogDead(item.Id, failure.Error);
+                await OutboxStore.MarkDeadAsync(connection, item.Id, $"{failure.Reason}: {failure.Error}", ct);
                 return true;
             }
 
             BridgeMetrics.Retried("chatwoot");
-            await OutboxStore.MarkRetryAsync(connection, item.Id, e.Message, (e as UpstreamException)?.RetryAfter ?? options.Value.Backoff(item.Attempts + 1), ct);
+            await OutboxStore.MarkRetryAsync(connection, item.Id, $"{failure.Reason}: {failure.Error}",
+                failure.RetryAfter ?? options.Value.Backoff(item.Attempts + 1), ct);
             return false;
         }
     }
@@ -209,8 +252,9 @@ public sealed partial class OutboxDispatcher(
             return recent.LastOrDefault(m => m.FromMe && m.Time >= since
                 && (payload.Text is null ? m.Type != "chat" : m.Body == payload.Text || m.Caption == payload.Text))?.Id;
         }
-        catch (UpstreamException)
+        catch (Exception e) when (!RowFailure.IsInfrastructure(e, ct))
         {
+            // Not known to be there: the send goes ahead (the next check after it settles looks again).
             return null;
         }
     }
@@ -224,30 +268,31 @@ public sealed partial class OutboxDispatcher(
             return;
         }
 
-        await NoteAsync((int)conversation, $"⚠️ Esta mensagem não chegou ao WhatsApp do condutor: {error}. Pode reenviá-la na consola (cartas mortas).", ct);
+        var attempt = item.Attempts + 1;
+        await NoteAsync(connection, item, $"dead:{item.Id}:{attempt}",
+            $"⚠️ Esta mensagem não chegou ao WhatsApp do condutor: {error}. Pode reenviá-la na consola (cartas mortas).", ct);
         if (item.ChatwootMessageId is { } message)
         {
-            try
+            await OutboxStore.InsertAsync(connection, null, new OutboxEntry($"failed:{item.Id}:{attempt}", item.WaChatId,
+                OutboxKinds.ChatwootMessageStatus, new OutboxPayload { Status = "failed", Text = error })
             {
-                await chatwoot.UpdateMessageStatusAsync((int)conversation, (int)message, "failed", error, ct);
-            }
-            catch (UpstreamException e)
-            {
-                LogNoteFailed(e.Message);
-            }
+                Lane = OutboxLanes.Chatwoot,
+                ChatwootConversationId = (int)conversation,
+                ChatwootMessageId = (int)message,
+            }, ct);
         }
     }
 
-    private async Task NoteAsync(int conversationId, string text, CancellationToken ct)
+    /// <summary>A private note for the agents, through the chat's Chatwoot lane, once per <paramref name="key"/>.</summary>
+    private async Task NoteAsync(NpgsqlConnection connection, OutboxItem item, string key, string text, CancellationToken ct)
     {
-        try
+        await OutboxStore.InsertAsync(connection, null, new OutboxEntry("note:" + key, item.WaChatId, OutboxKinds.ChatwootMessage,
+            new OutboxPayload { Text = text, Private = true, SourceId = "onboarding:note:" + key })
         {
-            await chatwoot.CreateMessageAsync(conversationId, ChatwootNewMessage.PrivateNote(text, "onboarding:note:" + Guid.NewGuid().ToString("N")), ct);
-        }
-        catch (UpstreamException e)
-        {
-            LogNoteFailed(e.Message);
-        }
+            Lane = OutboxLanes.Chatwoot,
+            ChatwootConversationId = (int?)item.ChatwootConversationId,
+        }, ct);
+        signal.Wake();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox {Id} not sent ({Outcome}): {Error}; will retry")]
@@ -256,6 +301,6 @@ public sealed partial class OutboxDispatcher(
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox {Id} is a dead letter: {Error}")]
     private partial void LogDead(long id, string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the agents in Chatwoot: {Error}")]
-    private partial void LogNoteFailed(string error);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox {Id} ({Kind}) dropped: its Chatwoot message no longer exists ({Error})")]
+    private partial void LogDropped(long id, string kind, string error);
 }

@@ -107,6 +107,15 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
         connection.ExecuteAsync(new CommandDefinition(
             "UPDATE outbox SET state = 'dead', last_error = @error WHERE id = @id", new { id, error = Shorten(error) }, cancellationToken: ct));
 
+    /// <summary>
+    /// Nothing left to do (the Chatwoot message it would update is gone): finished like a sent row, with the reason
+    /// kept, so it is neither retried, nor counted as a dead letter, nor announced.
+    /// </summary>
+    public static Task MarkDroppedAsync(NpgsqlConnection connection, long id, string reason, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox SET state = 'sent', sent_at = now(), last_error = @reason WHERE id = @id",
+            new { id, reason = Shorten("dropped: " + reason) }, cancellationToken: ct));
+
     /// <summary>Puts a dead letter back in the queue (the console's retry button).</summary>
     public async Task<bool> RetryDeadAsync(long id, CancellationToken ct)
     {
@@ -115,6 +124,13 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
             "UPDATE outbox SET state = 'pending', next_attempt_at = now(), created_at = now() WHERE id = @id AND state = 'dead'",
             new { id }, cancellationToken: ct)) == 1;
     }
+
+    /// <summary>What we sent as the WhatsApp message <paramref name="waMessageId"/>, or null when it was not ours.</summary>
+    public static async Task<OutboxPayload?> FindSentAsync(NpgsqlConnection connection, string waMessageId, CancellationToken ct) =>
+        await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT payload::text FROM outbox WHERE wa_message_id = @waMessageId LIMIT 1", new { waMessageId }, cancellationToken: ct)) is { } json
+            ? JsonSerializer.Deserialize<OutboxPayload>(json, Json)
+            : null;
 
     public static OutboxPayload Read(OutboxItem item) => JsonSerializer.Deserialize<OutboxPayload>(item.Payload, Json) ?? new OutboxPayload();
 

@@ -53,6 +53,18 @@ public sealed partial class WppConnectWebhookIntake(
             return recorded ? IntakeResult.Recorded : IntakeResult.Duplicate;
         }
 
+        if (ReferenceNotes.ToEntry(name, payload, DateTime.UtcNow) is { } reference)
+        {
+            var noted = await ledger.RecordAsync(reference.WaMessageId, reference.WaChatId, reference.FromMe, reference.WaTimestamp,
+                "webhook", reference.PayloadJson, ct);
+            if (noted)
+            {
+                signal.Wake();
+            }
+
+            return noted ? IntakeResult.Recorded : IntakeResult.Duplicate;
+        }
+
         if (name == "onack")
         {
             return Read(payload, name) is { Id: { Length: > 0 } acked, Ack: { } value } && await receipts.RecordAsync(acked, value, ct)

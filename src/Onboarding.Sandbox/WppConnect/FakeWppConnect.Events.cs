@@ -88,7 +88,7 @@ public sealed partial class FakeWppConnect
     internal async Task<(FakeWppMessage Message, WebhookDelivery? Delivery)> ReceiveFromPhoneAsync(
         SimulatedPhone phone, string type, string? body = null, byte[]? media = null, string? mimetype = null,
         string? filename = null, string? caption = null, double? lat = null, double? lng = null, string? loc = null,
-        string? quotedMsgId = null)
+        string? quotedMsgId = null, Action<FakeWppMessage>? extra = null)
     {
         var chatId = phone.ChatId;
         var message = new FakeWppMessage
@@ -108,10 +108,11 @@ public sealed partial class FakeWppConnect
             Lng = lng,
             Loc = loc,
             QuotedMsgId = quotedMsgId,
-            NotifyName = phone.PushName,
+            NotifyName = phone.NotifyNameEmpty ? "" : phone.PushName,
             T = Now(),
             Ack = 1,
         };
+        extra?.Invoke(message);
         Chat(chatId, phone.PushName).Add(message);
         _messagesById[message.Id] = message;
 
@@ -129,15 +130,64 @@ public sealed partial class FakeWppConnect
 
         original.Type = "revoked";
         original.Body = null;
+        // wa-js 4.6.0 chat.msg_revoke (src/chat/events/eventTypes.ts, registerRevokeMessageEvent.ts): the protocol
+        // message's key, the revoked message's key, and the revoke type.
+        var key = NewMessageKey(fromMe: false);
         var payload = new JsonObject
         {
             ["author"] = phone.ChatId,
             ["from"] = phone.ChatId,
             ["to"] = $"{_options.HostNumber}@c.us",
-            ["id"] = $"false_{phone.ChatId}_{NewMessageKey(fromMe: false)}",
-            ["refId"] = messageId,
+            ["id"] = new JsonObject { ["fromMe"] = false, ["remote"] = phone.ChatId, ["id"] = key, ["_serialized"] = $"false_{phone.ChatId}_{key}" },
+            ["refId"] = new JsonObject
+            {
+                ["fromMe"] = false,
+                ["remote"] = phone.ChatId,
+                ["id"] = messageId.Split('_')[^1],
+                ["_serialized"] = messageId,
+            },
+            ["type"] = "revoke",
         };
         return _status == "CONNECTED" ? await PostEventAsync("onrevokedmessage", payload) : null;
+    }
+
+    /// <summary>
+    /// A reaction, as wa-js 4.6.0 emits <c>chat.new_reaction</c> (<c>src/chat/events/eventTypes.ts</c>,
+    /// <c>registerReactionsEvent.ts</c>) and WPPConnect Server posts it as <c>onreactionmessage</c>: MsgKeys as objects,
+    /// the sender as a plain id, <c>reactionText</c> "" when the reaction is taken back.
+    /// </summary>
+    internal async Task<WebhookDelivery?> ReactAsync(SimulatedPhone phone, string messageId, string emoji)
+    {
+        if (!_messagesById.TryGetValue(messageId, out var original))
+        {
+            throw new InvalidOperationException("Unknown message.");
+        }
+
+        var key = NewMessageKey(fromMe: false);
+        var payload = new JsonObject
+        {
+            ["id"] = new JsonObject
+            {
+                ["fromMe"] = false,
+                ["remote"] = phone.ChatId,
+                ["id"] = key,
+                ["_serialized"] = $"false_{phone.ChatId}_{key}",
+            },
+            ["msgId"] = new JsonObject
+            {
+                ["fromMe"] = original.FromMe,
+                ["remote"] = original.ChatId,
+                ["id"] = original.Id.Split('_')[^1],
+                ["_serialized"] = original.Id,
+            },
+            ["reactionText"] = emoji,
+            ["read"] = false,
+            ["sender"] = phone.ChatId,
+            ["orphan"] = 0,
+            ["orphanReason"] = null,
+            ["timestamp"] = Now(),
+        };
+        return _status == "CONNECTED" ? await PostEventAsync("onreactionmessage", payload) : null;
     }
 
     internal async Task ReadByPhoneAsync(SimulatedPhone phone)
@@ -157,7 +207,14 @@ public sealed partial class FakeWppConnect
 
     private async Task<WebhookDelivery?> PostMessageEventAsync(string eventName, FakeWppMessage message)
     {
-        var delivery = await PostEventAsync(eventName, MessageJson(message, widObjects: false));
+        var json = MessageJson(message, widObjects: false);
+        if (_options.AutoDownload && message.IsMedia)
+        {
+            // callWebHook → autoDownload (wppconnect-server 2.10.4 src/util/functions.ts): body = the file, bare base64.
+            json["body"] = Convert.ToBase64String(message.Media!);
+        }
+
+        var delivery = await PostEventAsync(eventName, json);
         if (delivery?.Succeeded == true && _options.ReadMessage && _chats.TryGetValue(message.ChatId, out var chat))
         {
             // readMessage: after a 2xx the server calls sendSeen, so the chat leaves all-unread-messages.

@@ -381,7 +381,7 @@ public sealed partial class FakeWppConnect
             return Write(ctx, 400, new JsonObject { ["status"] = "error", ["message"] = "The session is not active", ["error"] = new JsonObject() });
         }
 
-        if (!_messagesById.TryGetValue(messageId, out var m))
+        if (!_messagesById.TryGetValue(messageId, out var m) || (m.IsMedia && !m.FromMe && _options.MediaByMessageNotFound))
         {
             return Write(ctx, 400, new JsonObject { ["status"] = "error", ["message"] = "Message not found", ["error"] = new JsonObject() });
         }

@@ -33,6 +33,20 @@ public sealed class FakeWppConnectOptions
     /// <summary>Our own WhatsApp number (digits).</summary>
     public string HostNumber { get; set; } = "351910000000";
 
+    /// <summary>
+    /// <c>webhook.autoDownload</c>, on by default in WPPConnect Server 2.10.4 (<c>src/config.ts</c>): the webhook of a
+    /// message with a file carries the whole file as bare base64 in <c>body</c> (<c>autoDownload</c> in
+    /// <c>src/util/functions.ts</c>); REST reads keep the thumbnail.
+    /// </summary>
+    public bool AutoDownload { get; set; } = true;
+
+    /// <summary>
+    /// <c>get-media-by-message</c> answers 400 "Message not found" for received media, as the real server does once
+    /// WhatsApp Web's store no longer holds the message (<c>getMediaByMessage</c> in
+    /// <c>src/controller/sessionController.ts</c>, 2.10.4); seen on live servers for messages minutes old. Off: it serves the file.
+    /// </summary>
+    public bool MediaByMessageNotFound { get; set; } = true;
+
     /// <summary>After a send, the phone's delivery receipt (<c>onack</c> ack 2) follows.</summary>
     public bool AutoDeliveryAck { get; set; } = true;
 }

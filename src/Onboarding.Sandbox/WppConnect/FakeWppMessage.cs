@@ -38,6 +38,9 @@ public sealed class FakeWppMessage
 
     public string? NotifyName { get; init; }
 
+    /// <summary>Fields of other kinds (<c>pollName</c>, <c>pollOptions</c>, <c>vcardList</c>…), copied into the JSON as they are.</summary>
+    public Dictionary<string, System.Text.Json.Nodes.JsonNode?> Extra { get; } = [];
+
     /// <summary>Unix seconds.</summary>
     public required long T { get; init; }
 

@@ -35,6 +35,12 @@ public sealed class SimulatedPhone
 
     public string PhoneChatId => $"{Digits}@c.us";
 
+    /// <summary>
+    /// Its messages carry <c>notifyName: ""</c> with the name only in <c>sender.pushname</c>, as WhatsApp Web often
+    /// serialises them.
+    /// </summary>
+    public bool NotifyNameEmpty { get; set; }
+
     /// <summary>Messages we sent to this user, in order (to the phone chat or the LID chat).</summary>
     public IReadOnlyList<FakeWppMessage> Received => _received.ToArray();
 
@@ -49,6 +55,26 @@ public sealed class SimulatedPhone
 
     public Task<(FakeWppMessage Message, WebhookDelivery? Delivery)> SendLocationAsync(double lat, double lng, string? place = null) =>
         _server.ReceiveFromPhoneAsync(this, "location", body: "", lat: lat, lng: lng, loc: place);
+
+    /// <summary>A contact card (<c>vcard</c>: the card text in <c>body</c>).</summary>
+    public Task<(FakeWppMessage Message, WebhookDelivery? Delivery)> SendContactCardAsync(string vcard) =>
+        _server.ReceiveFromPhoneAsync(this, "vcard", body: vcard);
+
+    /// <summary>A poll (<c>poll_creation</c> with <c>pollName</c> and <c>pollOptions</c>, wa-js 4.6.0 sendCreatePollMessage.ts).</summary>
+    public Task<(FakeWppMessage Message, WebhookDelivery? Delivery)> SendPollAsync(string question, params string[] choices) =>
+        _server.ReceiveFromPhoneAsync(this, "poll_creation", body: "", extra: m =>
+        {
+            m.Extra["pollName"] = question;
+            m.Extra["pollOptions"] = new System.Text.Json.Nodes.JsonArray(choices.Select((c, i) =>
+                (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject { ["name"] = c, ["localId"] = i }).ToArray());
+        });
+
+    /// <summary>Any other kind WhatsApp may add (the bridge must still show something).</summary>
+    public Task<(FakeWppMessage Message, WebhookDelivery? Delivery)> SendOfTypeAsync(string type, string? body = null) =>
+        _server.ReceiveFromPhoneAsync(this, type, body: body);
+
+    /// <summary>Reacts to a message (<c>onreactionmessage</c>); "" takes the reaction back.</summary>
+    public Task<WebhookDelivery?> ReactAsync(string messageId, string emoji) => _server.ReactAsync(this, messageId, emoji);
 
     /// <summary>Deletes one of its messages for everyone (<c>onrevokedmessage</c>).</summary>
     public Task<WebhookDelivery?> RevokeAsync(string messageId) => _server.RevokeAsync(this, messageId);

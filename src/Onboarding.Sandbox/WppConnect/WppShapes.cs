@@ -99,6 +99,11 @@ public static class WppShapes
             o["quotedMsgId"] = quoted;
         }
 
+        foreach (var (name, value) in m.Extra)
+        {
+            o[name] = value?.DeepClone();
+        }
+
         if (m.IsSendFailure)
         {
             o["isSendFailure"] = true;

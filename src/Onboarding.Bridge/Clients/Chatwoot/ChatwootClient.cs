@@ -126,7 +126,7 @@ public sealed class ChatwootClient(IChatwootApi api, IOptions<ChatwootOptions> o
         }
         else
         {
-            var parts = message.Attachments.Select(a => new ByteArrayPart(a.Content, a.FileName, a.ContentType));
+            var parts = message.Attachments.Select(a => new ChatwootFilePart(a.Content, a.FileName, a.ContentType));
             response = await api.CreateMessageWithAttachmentsAsync(
                 Account,
                 conversationId,

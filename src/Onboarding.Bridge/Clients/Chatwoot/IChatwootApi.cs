@@ -52,7 +52,7 @@ public interface IChatwootApi
         [AliasAs("private")] string isPrivate,
         [AliasAs("source_id")] string sourceId,
         [AliasAs("content_attributes")] string contentAttributes,
-        [AliasAs("attachments[]")] IEnumerable<ByteArrayPart> attachments,
+        [AliasAs("attachments[]")] IEnumerable<ChatwootFilePart> attachments,
         CancellationToken ct);
 
     [Get("/api/v1/accounts/{accountId}/conversations/{conversationId}/messages")]

@@ -19,8 +19,13 @@ public static class WppSendClassifier
 
         var outcome = status switch
         {
-            // Session not live, rate limited, or a proxy saying the server is down: nothing went out.
-            HttpStatusCode.NotFound or HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable => WppSendOutcome.NotSent,
+            // Session not live, rate limited, too early, the token refused (the auth handler renewed it), or a proxy
+            // saying the server is down: nothing went out, and trying again after the backoff may work.
+            HttpStatusCode.NotFound or HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable
+                or (HttpStatusCode)425 or HttpStatusCode.Unauthorized => WppSendOutcome.NotSent,
+
+            // The request timed out on the way: it may or may not have been sent.
+            HttpStatusCode.RequestTimeout => WppSendOutcome.Unknown,
             _ when code is >= 400 and < 500 => WppSendOutcome.Rejected,
             _ => WppSendOutcome.Unknown,
         };

@@ -18,7 +18,7 @@ public sealed class WppConnectClientTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _sink = await WebhookSink.StartAsync();
-        _wpp = await FakeWppConnect.StartAsync(new FakeWppConnectOptions { WebhookUrl = _sink.Url });
+        _wpp = await FakeWppConnect.StartAsync(new FakeWppConnectOptions { WebhookUrl = _sink.Url, MediaByMessageNotFound = false });
         _services = ClientHost.Build(new Dictionary<string, string?>
         {
             ["WppConnect:BaseUrl"] = _wpp.BaseUrl.ToString(),

@@ -76,6 +76,21 @@ public sealed record WppMessage
 
     public WppContact? Sender { get; init; }
 
+    /// <summary><c>onreactionmessage</c>: the emoji, or "" when the reaction was removed (wa-js 4.x <c>chat.new_reaction</c>).</summary>
+    public string? ReactionText { get; init; }
+
+    /// <summary><c>onreactionmessage</c>: the message reacted to.</summary>
+    [JsonConverter(typeof(WidJsonConverter))]
+    public string? MsgId { get; init; }
+
+    /// <summary><c>poll_creation</c>: the question and its options.</summary>
+    public string? PollName { get; init; }
+
+    public IReadOnlyList<WppPollOption>? PollOptions { get; init; }
+
+    /// <summary><c>multi_vcard</c>: one entry per contact card.</summary>
+    public IReadOnlyList<WppVcard>? VcardList { get; init; }
+
     /// <summary>The chat this message belongs to: <c>chatId</c>, else the other party.</summary>
     [JsonIgnore]
     public string? ChatKey => ChatId ?? (FromMe ? To : From);
@@ -83,4 +98,18 @@ public sealed record WppMessage
     /// <summary>Seconds since the epoch, whichever of <c>t</c> and <c>timestamp</c> is present (milliseconds read as seconds).</summary>
     [JsonIgnore]
     public long? Time => UnixTime.Seconds(T ?? Timestamp);
+}
+
+/// <summary>One option of a WhatsApp poll.</summary>
+public sealed record WppPollOption
+{
+    public string? Name { get; init; }
+}
+
+/// <summary>One card of a <c>multi_vcard</c> message.</summary>
+public sealed record WppVcard
+{
+    public string? DisplayName { get; init; }
+
+    public string? Vcard { get; init; }
 }
