@@ -36,7 +36,7 @@ public sealed class ChatwootEffects(ChatwootClient chatwoot)
                 await chatwoot.AddLabelsAsync(conversation, payload.Labels ?? [], ct);
                 return;
             case OutboxKinds.ChatwootMessageStatus when item.ChatwootMessageId is { } id:
-                await chatwoot.UpdateMessageStatusAsync(conversation, (int)id, payload.Status ?? "delivered", null, ct);
+                await chatwoot.UpdateMessageStatusAsync(conversation, (int)id, payload.Status ?? "delivered", payload.Error, ct);
                 return;
             default:
                 throw new InvalidOperationException($"Outbox {item.Id}: unknown Chatwoot action '{item.Kind}'.");

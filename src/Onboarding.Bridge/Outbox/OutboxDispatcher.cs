@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Onboarding.Bridge.Clients.Chatwoot;
 using Onboarding.Bridge.Clients.Resilience;
 using Onboarding.Bridge.Clients.WppConnect;
 using Onboarding.Bridge.Hosting;
@@ -13,12 +12,13 @@ namespace Onboarding.Bridge.Outbox;
 /// <summary>
 /// Sends outbox rows to WhatsApp per chat, in order, paced; retries what certainly failed with backoff, checks before
 /// resending what may have gone out, and turns what cannot be sent into a dead letter that agents see in Chatwoot.
+/// What the agents are told (a dead letter, a late delivery) is itself a Chatwoot-lane row of the same chat, written in
+/// the transaction that records the outcome, under a key that the outcome fixes: told once, however often it is retried.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     NpgsqlDataSource dataSource,
     OutboxStore store,
     WppConnectClient wpp,
-    ChatwootClient chatwoot,
     ChatwootEffects effects,
     DeliveryReceipts receipts,
     IHttpClientFactory httpClients,
@@ -95,18 +95,13 @@ public sealed partial class OutboxDispatcher(
         switch (result.Outcome)
         {
             case WppSendOutcome.Sent:
-                await OutboxStore.MarkSentAsync(connection, item.Id, result.MessageId, ct);
+                await SentAsync(connection, item, result.MessageId, ct);
                 if (result.MessageId is { } sentId)
                 {
                     await receipts.MatchAsync(connection, sentId, ct);
                 }
 
                 BridgeMetrics.Sent(clock.GetUtcNow().UtcDateTime - item.CreatedAt);
-                if (item.Attempts > 0 && item.ChatwootConversationId is { } recovered)
-                {
-                    await NoteAsync((int)recovered, $"✅ Mensagem entregue ao WhatsApp após {item.Attempts + 1} tentativas.", ct);
-                }
-
                 return true;
             case WppSendOutcome.Rejected:
                 await GiveUpAsync(connection, item, result.Error ?? "rejected", ct);
@@ -215,39 +210,42 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
+    /// <summary>Records the send; after failed attempts, with a note that tells the agents it went out in the end.</summary>
+    private static async Task SentAsync(NpgsqlConnection connection, OutboxItem item, string? waMessageId, CancellationToken ct)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await OutboxStore.MarkSentAsync(connection, transaction, item.Id, waMessageId, ct);
+        if (item.Attempts > 0 && item.ChatwootConversationId is { } conversation)
+        {
+            // A row is sent once: its id alone fixes the note.
+            await OutboxStore.InsertAsync(connection, transaction, AgentNotes.Note(item, (int)conversation, $"recovered:{item.Id}",
+                $"✅ Mensagem entregue ao WhatsApp após {item.Attempts + 1} tentativas."), ct);
+        }
+
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Makes the row a dead letter and, in the same transaction, tells the agents: a note, and the agent's message
+    /// marked failed. A dead letter retried from the console may die again: its attempts so far tell the deaths apart.
+    /// </summary>
     private async Task GiveUpAsync(NpgsqlConnection connection, OutboxItem item, string error, CancellationToken ct)
     {
         LogDead(item.Id, error);
-        await OutboxStore.MarkDeadAsync(connection, item.Id, error, ct);
-        if (item.ChatwootConversationId is not { } conversation)
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await OutboxStore.MarkDeadAsync(connection, transaction, item.Id, error, ct);
+        if (item.ChatwootConversationId is { } conversation)
         {
-            return;
-        }
-
-        await NoteAsync((int)conversation, $"⚠️ Esta mensagem não chegou ao WhatsApp do condutor: {error}. Pode reenviá-la na consola (cartas mortas).", ct);
-        if (item.ChatwootMessageId is { } message)
-        {
-            try
+            var death = $"{item.Id}:{item.Attempts + 1}";
+            await OutboxStore.InsertAsync(connection, transaction, AgentNotes.Note(item, (int)conversation, $"deadnote:{death}",
+                $"⚠️ Esta mensagem não chegou ao WhatsApp do condutor: {error}. Pode reenviá-la na consola (cartas mortas)."), ct);
+            if (item.ChatwootMessageId is { } message)
             {
-                await chatwoot.UpdateMessageStatusAsync((int)conversation, (int)message, "failed", error, ct);
-            }
-            catch (UpstreamException e)
-            {
-                LogNoteFailed(e.Message);
+                await OutboxStore.InsertAsync(connection, transaction, AgentNotes.Failed(item, (int)conversation, (int)message, $"deadstatus:{death}", error), ct);
             }
         }
-    }
 
-    private async Task NoteAsync(int conversationId, string text, CancellationToken ct)
-    {
-        try
-        {
-            await chatwoot.CreateMessageAsync(conversationId, ChatwootNewMessage.PrivateNote(text, "onboarding:note:" + Guid.NewGuid().ToString("N")), ct);
-        }
-        catch (UpstreamException e)
-        {
-            LogNoteFailed(e.Message);
-        }
+        await transaction.CommitAsync(ct);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox {Id} not sent ({Outcome}): {Error}; will retry")]
@@ -255,7 +253,4 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox {Id} is a dead letter: {Error}")]
     private partial void LogDead(long id, string error);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the agents in Chatwoot: {Error}")]
-    private partial void LogNoteFailed(string error);
 }

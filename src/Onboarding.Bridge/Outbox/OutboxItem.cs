@@ -26,6 +26,9 @@ public sealed record OutboxPayload
     /// <summary>Chatwoot conversation status (<c>open</c>, <c>pending</c>, <c>resolved</c>) or message status.</summary>
     public string? Status { get; init; }
 
+    /// <summary>Chatwoot message status <c>failed</c>: why, as the agents see it.</summary>
+    public string? Error { get; init; }
+
     public IReadOnlyList<string>? Labels { get; init; }
 
     public int? TeamId { get; init; }
