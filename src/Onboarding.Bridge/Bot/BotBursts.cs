@@ -34,7 +34,7 @@ public sealed class BotBursts(MediaLinks media)
     /// The burst as one answer: texts joined by line breaks, resolved against a choice input; files sent while a file
     /// input waits become signed links to our media route.
     /// </summary>
-    public TypebotAnswer Answer(TypebotInput? input, BotBurst burst)
+    public TypebotAnswer Answer(TypebotInputBlock? input, BotBurst burst)
     {
         var text = string.Join("\n", burst.Messages.Select(InboundContent.Text).Where(t => !string.IsNullOrWhiteSpace(t)));
         if (input?.Type == FileInput && media.CanSign)

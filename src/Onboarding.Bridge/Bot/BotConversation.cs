@@ -13,7 +13,7 @@ public sealed record BotConversation
     public long ChatwootConversationId { get; init; }
     public string Mode { get; init; } = ConversationModes.Human;
     public string? TypebotSessionId { get; init; }
-    public string? TypebotInput { get; init; }
+    public string? TypebotInputBlock { get; init; }
     public int BotTurns { get; init; }
     public int BotFailures { get; init; }
     public int Handoffs { get; init; }
@@ -24,7 +24,7 @@ public sealed record BotConversation
     public string? Language { get; init; }
     public bool AwaitingLanguage { get; init; }
 
-    public TypebotInput? Input => TypebotInput is { } json ? JsonSerializer.Deserialize<TypebotInput>(json, TypebotJson.Options) : null;
+    public TypebotInputBlock? Input => TypebotInputBlock is { } json ? JsonSerializer.Deserialize<TypebotInputBlock>(json, TypebotJson.Options) : null;
 }
 
 public static class ConversationModes
@@ -48,7 +48,7 @@ public static class BotConversations
             new { chatwootConversationId }, cancellationToken: ct));
 
     /// <summary>Records a turn of the bot: its session, the input it waits for, how many messages it has sent.</summary>
-    public static Task SaveTurnAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, string sessionId, TypebotInput? input,
+    public static Task SaveTurnAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, string sessionId, TypebotInputBlock? input,
         int botTurns, bool started, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(
             """

@@ -88,9 +88,12 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
             "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = @id", new { id }, cancellationToken: ct));
 
     public static Task MarkSentAsync(NpgsqlConnection connection, long id, string? waMessageId, CancellationToken ct) =>
+        MarkSentAsync(connection, null, id, waMessageId, ct);
+
+    public static Task MarkSentAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long id, string? waMessageId, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(
             "UPDATE outbox SET state = 'sent', wa_message_id = @waMessageId, sent_at = now(), last_error = NULL WHERE id = @id",
-            new { id, waMessageId }, cancellationToken: ct));
+            new { id, waMessageId }, transaction, cancellationToken: ct));
 
     public static Task MarkRetryAsync(NpgsqlConnection connection, long id, string error, TimeSpan delay, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(
@@ -104,8 +107,11 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
             new { id, error = Shorten(error), delay }, cancellationToken: ct));
 
     public static Task MarkDeadAsync(NpgsqlConnection connection, long id, string error, CancellationToken ct) =>
+        MarkDeadAsync(connection, null, id, error, ct);
+
+    public static Task MarkDeadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long id, string error, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE outbox SET state = 'dead', last_error = @error WHERE id = @id", new { id, error = Shorten(error) }, cancellationToken: ct));
+            "UPDATE outbox SET state = 'dead', last_error = @error WHERE id = @id", new { id, error = Shorten(error) }, transaction, cancellationToken: ct));
 
     /// <summary>
     /// Nothing left to do (the Chatwoot message it would update is gone): finished like a sent row, with the reason

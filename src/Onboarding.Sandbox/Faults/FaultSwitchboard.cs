@@ -15,6 +15,7 @@ public sealed class FaultSwitchboard(FaultResponses responses)
     private TimeSpan? _retryAfter;
     private int _timeoutNext;
     private int _dropWebhooks;
+    private int _loseAnswers;
     private CancellationTokenSource _hangs = new();
     private int _injected;
 
@@ -61,6 +62,12 @@ public sealed class FaultSwitchboard(FaultResponses responses)
     /// <summary>The next <paramref name="count"/> requests hang until the client gives up (or <see cref="Reset"/>).</summary>
     public void TimeoutNext(int count) => Interlocked.Exchange(ref _timeoutNext, count);
 
+    /// <summary>
+    /// The next <paramref name="count"/> requests are carried out but their answers are lost (the connection drops), as
+    /// when a proxy or the network fails after the server committed: a client cannot tell it from a request never made.
+    /// </summary>
+    public void LoseNextAnswers(int count) => Interlocked.Exchange(ref _loseAnswers, count);
+
     /// <summary>The next <paramref name="count"/> webhooks are lost.</summary>
     public void DropNextWebhooks(int count) => Interlocked.Exchange(ref _dropWebhooks, count);
 
@@ -73,6 +80,7 @@ public sealed class FaultSwitchboard(FaultResponses responses)
             _retryAfter = null;
             _timeoutNext = 0;
             _dropWebhooks = 0;
+            _loseAnswers = 0;
             Latency = TimeSpan.Zero;
             ErrorRate = 0;
             ErrorStatus = 500;
@@ -95,6 +103,18 @@ public sealed class FaultSwitchboard(FaultResponses responses)
         }
 
         return TakeOne(ref _dropWebhooks);
+    }
+
+    /// <summary>True when this request must be carried out and its answer lost (see <see cref="LoseNextAnswers"/>).</summary>
+    public bool ShouldLoseAnswer(HttpContext context)
+    {
+        if ((PathFilter is { } filter && !context.Request.Path.Value!.Contains(filter, StringComparison.Ordinal)) || !TakeOne(ref _loseAnswers))
+        {
+            return false;
+        }
+
+        Interlocked.Increment(ref _injected);
+        return true;
     }
 
     /// <summary>Applies the switches to a request; true when a fault answered (or dropped) it.</summary>

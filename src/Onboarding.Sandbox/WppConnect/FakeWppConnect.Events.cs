@@ -55,17 +55,32 @@ public sealed partial class FakeWppConnect
     }
 
     /// <summary>
-    /// A server restart: for the first half of <paramref name="downtime"/> connections are dropped (process down),
-    /// then the session is INITIALIZING (404 Disconnected), then CONNECTED again. Phones may write meanwhile: their
-    /// messages are in the chats but no webhook is sent for them (as upstream).
+    /// A server restart, step one: the process is down and connections are dropped. Phones may write meanwhile: their
+    /// messages are in the chats but no webhook is sent for them (as upstream). A test drives each step, so nothing
+    /// depends on how long a step takes.
     /// </summary>
-    public async Task RestartAsync(TimeSpan downtime)
+    public void StopProcess()
     {
         _processDown = true;
         _status = "CLOSED";
-        await Task.Delay(downtime / 2);
+    }
+
+    /// <summary>Step two: the process is back and the session INITIALIZING (404 Disconnected) until <see cref="ReconnectAsync"/>.</summary>
+    public void StartProcess()
+    {
         _processDown = false;
         _status = "INITIALIZING";
+    }
+
+    /// <summary>
+    /// The three steps in real time, for load runs that write while the server is away: down for the first half of
+    /// <paramref name="downtime"/>, initialising for the second, then connected. Tests drive the steps themselves.
+    /// </summary>
+    public async Task RestartAsync(TimeSpan downtime)
+    {
+        StopProcess();
+        await Task.Delay(downtime / 2);
+        StartProcess();
         await Task.Delay(downtime / 2);
         await ReconnectAsync();
     }

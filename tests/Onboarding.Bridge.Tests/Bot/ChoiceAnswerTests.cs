@@ -6,11 +6,11 @@ namespace Onboarding.Bridge.Tests.Bot;
 /// <summary>Typed replies to a numbered choice list, resolved to the item Typebot expects.</summary>
 public sealed class ChoiceAnswerTests
 {
-    private static readonly TypebotInput Districts = Turns.Input("""
+    private static readonly TypebotInputBlock Districts = Turns.Input("""
         {"id":"c","type":"choice input","items":[{"id":"i1","content":"Lisboa"},{"id":"i2","content":"Porto"},{"id":"i3","content":"Évora","value":"PT-07"}]}
         """);
 
-    private static readonly TypebotInput Shifts = Turns.Input("""
+    private static readonly TypebotInputBlock Shifts = Turns.Input("""
         {"id":"m","type":"choice input","options":{"isMultipleChoice":true},
          "items":[{"id":"s1","content":"Manhãs"},{"id":"s2","content":"Tardes e noites"},{"id":"s3","content":"Fins de semana"}]}
         """);

@@ -9,7 +9,7 @@ public static class Turns
 {
     public static TypebotTurn Parse(string json) => JsonSerializer.Deserialize<TypebotTurn>(json, TypebotJson.Options)!;
 
-    public static TypebotInput Input(string json) => JsonSerializer.Deserialize<TypebotInput>(json, TypebotJson.Options)!;
+    public static TypebotInputBlock Input(string json) => JsonSerializer.Deserialize<TypebotInputBlock>(json, TypebotJson.Options)!;
 
     /// <summary>A turn with one rich-text bubble whose paragraphs are the given Slate JSON elements.</summary>
     public static TypebotTurn RichText(string elements) =>

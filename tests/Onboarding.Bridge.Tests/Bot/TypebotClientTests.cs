@@ -51,7 +51,7 @@ public sealed class TypebotClientTests : IAsyncLifetime
 
         turn.SessionId.ShouldNotBeNullOrEmpty();
         turn.ResultId.ShouldNotBeNullOrEmpty();
-        turn.Input.ShouldNotBeNull().Type.ShouldBe(TypebotInput.Choice);
+        turn.Input.ShouldNotBeNull().Type.ShouldBe(TypebotInputBlock.Choice);
         turn.EndsFlow.ShouldBeFalse();
         var texts = Turns.Texts(WhatsAppRenderer.Render(turn, 10));
         texts[0].ShouldStartWith("Olá! 👋 Sou o assistente de recrutamento de estafetas da *Léguas Franzinas*.\n");

@@ -139,7 +139,8 @@
   }
 
   function renderChat(chat) {
-    const signature = JSON.stringify(chat.messages.map((m) => [m.id, m.ack]));
+    // The sender is part of it: a label may be settled after the message is first shown.
+    const signature = JSON.stringify(chat.messages.map((m) => [m.id, m.ack, m.sender]));
     if (signature === state.shown.chat) return;
     state.shown.chat = signature;
     if (chat.name && state.phone && !state.phone.name) {
@@ -265,7 +266,7 @@
   }
 
   function renderConversation({ conversation: c, messages }) {
-    const signature = JSON.stringify([c, messages.map((m) => [m.id, m.status])]);
+    const signature = JSON.stringify([c, messages.map((m) => [m.id, m.status, m.sender])]);
     if (signature === state.shown.messages) return;
     state.shown.messages = signature;
     $('sb-conversation-title').textContent = `#${c.id} · ${c.contact_name || c.contact_phone || ''}`;

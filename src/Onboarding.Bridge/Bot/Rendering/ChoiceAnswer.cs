@@ -31,7 +31,7 @@ public static partial class ChoiceAnswer
     /// Single choice: the item's label with its id as <c>replyId</c>. Multiple choice: the labels in the menu's order
     /// joined by ", " (as Typebot saves them), no reply id. Other inputs, or no match: the typed text unchanged.
     /// </summary>
-    public static TypebotAnswer Resolve(TypebotInput? input, string typed)
+    public static TypebotAnswer Resolve(TypebotInputBlock? input, string typed)
     {
         ArgumentNullException.ThrowIfNull(typed);
         if (input is null || ChoiceMenu.Options(input) is not { Count: > 0 } options)

@@ -13,14 +13,14 @@ public static class ChoiceMenu
     public const string EnglishMultipleChoiceHint = "(You can choose several: reply with the numbers separated by commas)";
 
     /// <summary>The items the driver can pick, numbered from 1 in this order; empty for other inputs.</summary>
-    public static IReadOnlyList<TypebotChoiceItem> Options(TypebotInput input)
+    public static IReadOnlyList<TypebotChoiceItem> Options(TypebotInputBlock input)
     {
         ArgumentNullException.ThrowIfNull(input);
         return input.IsChoice ? input.Items.Where(i => i is not null && i.Label.Length > 0).ToList() : [];
     }
 
     /// <summary><c>1. A\n2. B</c>, with the hint line for a multiple choice; null when there is nothing to choose.</summary>
-    public static string? Text(TypebotInput input, string? multipleChoiceHint = null)
+    public static string? Text(TypebotInputBlock input, string? multipleChoiceHint = null)
     {
         var options = Options(input);
         if (options.Count == 0)

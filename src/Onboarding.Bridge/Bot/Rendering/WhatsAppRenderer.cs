@@ -149,7 +149,7 @@ public static class WhatsAppRenderer
         return null;
     }
 
-    private static void AppendChoices(List<BotOutput> outputs, TypebotInput? input, bool afterQuestion, string? multipleChoiceHint)
+    private static void AppendChoices(List<BotOutput> outputs, TypebotInputBlock? input, bool afterQuestion, string? multipleChoiceHint)
     {
         if (input is null || ChoiceMenu.Text(input, multipleChoiceHint) is not { } menu)
         {

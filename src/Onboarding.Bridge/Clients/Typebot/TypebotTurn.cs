@@ -17,7 +17,7 @@ public sealed record TypebotTurn
 
     public IReadOnlyList<TypebotBubble> Messages { get; init => field = value ?? []; } = [];
 
-    public TypebotInput? Input { get; init; }
+    public TypebotInputBlock? Input { get; init; }
 
     /// <summary>Raw actions, e.g. <c>{"lastBubbleBlockId":"…","wait":{"secondsToWaitFor":2}}</c>.</summary>
     public IReadOnlyList<JsonElement> ClientSideActions { get; init => field = value ?? []; } = [];

@@ -74,11 +74,13 @@ public sealed class WppConnectFaultTests : IAsyncLifetime
     public async Task A_restart_drops_then_disconnects_then_recovers()
     {
         await Client.GetSessionStatusAsync(Ct);
-        var restart = _wpp.RestartAsync(TimeSpan.FromMilliseconds(600));
-
+        _wpp.StopProcess();
         var during = await Client.SendTextAsync("351915211836", "durante", Ct);
         during.Outcome.ShouldBeOneOf(WppSendOutcome.NotSent, WppSendOutcome.Unknown);
-        await restart;
+
+        _wpp.StartProcess();
+        (await Client.SendTextAsync("351915211836", "a iniciar", Ct)).Succeeded.ShouldBeFalse();
+        await _wpp.ReconnectAsync();
 
         (await Client.SendTextAsync("351915211836", "depois", Ct)).Succeeded.ShouldBeTrue();
         _wpp.Sent.Select(m => m.Body).ShouldBe(["depois"]);

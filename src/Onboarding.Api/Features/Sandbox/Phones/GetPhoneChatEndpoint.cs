@@ -29,7 +29,7 @@ public sealed class GetPhoneChatEndpoint(NpgsqlDataSource dataSource) : Endpoint
         var digits = req.Digits();
         var chatId = digits + "@c.us";
         var messages = Sandbox.Wpp.Messages(chatId);
-        var keys = await OutboxSenders.KeysAsync(dataSource, messages.Where(m => m.FromMe).Select(m => m.Id).ToArray(), ct);
+        var keys = await OutboxSenders.KeysAsync(dataSource, chatId, messages.Where(m => m.FromMe).ToList(), ct);
         var name = Sandbox.Wpp.Chats.FirstOrDefault(c => c.Id == chatId)?.Name;
         await Send.OkAsync(new PhoneChatResponse("+" + digits, chatId, name, messages.Select(m => PhoneMessage.From(m, keys)).ToList()), ct);
     }

@@ -7,7 +7,7 @@ namespace Onboarding.Bridge.Clients.Typebot;
 /// The input block the flow waits on, variables already substituted: <c>text input</c>, <c>choice input</c>,
 /// <c>picture choice input</c>, <c>email input</c>, <c>file input</c>, … Items hidden by a display condition are absent.
 /// </summary>
-public sealed record TypebotInput
+public sealed record TypebotInputBlock
 {
     public const string Choice = "choice input";
 
