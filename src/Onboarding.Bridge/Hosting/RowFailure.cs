@@ -5,7 +5,7 @@ using Onboarding.Bridge.Clients.Resilience;
 
 namespace Onboarding.Bridge.Hosting;
 
-/// <summary>What a failed row should do next (docs/0013-poison-rows.md).</summary>
+/// <summary>What a failed row should do next (docs/0017-poison-rows.md).</summary>
 public enum FailureKind
 {
     /// <summary>May work later: an attempt, with backoff, until the retry budget ends.</summary>
