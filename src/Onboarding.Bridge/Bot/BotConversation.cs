@@ -13,7 +13,7 @@ public sealed record BotConversation
     public long ChatwootConversationId { get; init; }
     public string Mode { get; init; } = ConversationModes.Human;
     public string? TypebotSessionId { get; init; }
-    public string? TypebotInputBlock { get; init; }
+    public string? TypebotInput { get; init; }
     public int BotTurns { get; init; }
     public int BotFailures { get; init; }
     public int Handoffs { get; init; }
@@ -24,7 +24,7 @@ public sealed record BotConversation
     public string? Language { get; init; }
     public bool AwaitingLanguage { get; init; }
 
-    public TypebotInputBlock? Input => TypebotInputBlock is { } json ? JsonSerializer.Deserialize<TypebotInputBlock>(json, TypebotJson.Options) : null;
+    public TypebotInputBlock? Input => TypebotInput is { } json ? JsonSerializer.Deserialize<TypebotInputBlock>(json, TypebotJson.Options) : null;
 }
 
 public static class ConversationModes

@@ -1,6 +1,9 @@
+using System.Text.Json;
+using Npgsql;
 using Onboarding.Bridge.Clients.Resilience;
 using Onboarding.Bridge.Clients.WppConnect;
 using Onboarding.Bridge.Clients.WppConnect.Dtos;
+using Onboarding.Bridge.Clients.WppConnect.Json;
 
 namespace Onboarding.Bridge.Inbound;
 
@@ -12,7 +15,7 @@ namespace Onboarding.Bridge.Inbound;
 /// REST reads (<c>get-messages</c>, so in rows the catch-up recorded), <c>body</c> holds at most a JPEG thumbnail;
 /// a body is taken as the file only when its size is the message's <c>size</c>.
 /// </summary>
-public sealed class InboundMedia(WppConnectClient wpp)
+public sealed class InboundMedia(WppConnectClient wpp, NpgsqlDataSource dataSource)
 {
     /// <summary>How many processings may wait for WPPConnect to serve the file before the row settles for a placeholder.</summary>
     public const int DownloadAttempts = 3;
@@ -46,6 +49,25 @@ public sealed class InboundMedia(WppConnectClient wpp)
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The file of a message by its WhatsApp id (the media route behind Typebot's file links): the bytes its ledger
+    /// row holds, else <c>get-media-by-message</c>. Null when neither has it; an upstream failure is thrown.
+    /// </summary>
+    public async Task<WppMedia?> FindAsync(string waMessageId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var payload = await InboundLedger.FindPayloadAsync(connection, waMessageId, ct);
+        var message = payload is null ? null : JsonSerializer.Deserialize<WppMessage>(payload, WppConnectJson.Options);
+        if (message is not null && FromBody(message) is { } bytes)
+        {
+            return new WppMedia(bytes, string.IsNullOrWhiteSpace(message.Mimetype) ? "application/octet-stream" : message.Mimetype);
+        }
+
+        return await wpp.DownloadMediaAsync(waMessageId, ct) is { } media
+            ? media with { MimeType = string.IsNullOrWhiteSpace(message?.Mimetype) ? media.MimeType : message.Mimetype }
+            : null;
     }
 
     /// <summary>The whole file when the body holds it (auto-download); null for a thumbnail, text or nothing.</summary>

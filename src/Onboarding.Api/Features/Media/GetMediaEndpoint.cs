@@ -2,7 +2,7 @@ using FastEndpoints;
 using Onboarding.Api.Errors;
 using Onboarding.Bridge.Bot.Media;
 using Onboarding.Bridge.Clients.Resilience;
-using Onboarding.Bridge.Clients.WppConnect;
+using Onboarding.Bridge.Inbound;
 
 namespace Onboarding.Api.Features.Media;
 
@@ -11,7 +11,7 @@ namespace Onboarding.Api.Features.Media;
 /// expiry), so it works without a key, only for that file, and only for a while. Only images, PDF, audio and video are
 /// served, with headers that stop a browser from running them as a page (<see cref="MediaServing"/>).
 /// </summary>
-public sealed class GetMediaEndpoint(MediaLinks links, WppConnectClient wpp) : EndpointWithoutRequest
+public sealed class GetMediaEndpoint(MediaLinks links, InboundMedia files) : EndpointWithoutRequest
 {
     public override void Configure()
     {
@@ -32,7 +32,7 @@ public sealed class GetMediaEndpoint(MediaLinks links, WppConnectClient wpp) : E
 
         try
         {
-            if (await wpp.DownloadMediaAsync(id, ct) is not { } media)
+            if (await files.FindAsync(id, ct) is not { } media)
             {
                 await ApiErrorWriter.WriteAsync(HttpContext, 404, "media.not_found", "WhatsApp no longer has this file.");
                 return;
