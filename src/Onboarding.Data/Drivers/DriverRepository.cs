@@ -70,54 +70,68 @@ public sealed class DriverRepository(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<RegisterOutcome> RegisterAsync(DriverRegistration registration, string actor, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        // ON CONFLICT covers only the phone: a concurrent submission of the same phone and NIF that commits first makes
+        // our insert fail on the NIF index instead. Once it has committed, a second try sees it and updates.
         try
         {
-            if (registration.Nif is not null &&
-                await connection.QuerySingleOrDefaultAsync<(Guid Id, string? WaChatId)?>(new CommandDefinition(NifHolderSql, registration, tx, cancellationToken: ct)) is { } holder)
-            {
-                return new RegisterOutcome(RegisterResult.NifTaken, null, null) { OtherDriverId = holder.Id, OtherChat = holder.WaChatId };
-            }
-
-            var insert = new DynamicParameters(registration);
-            insert.Add("Id", Guid.CreateVersion7());
-            insert.Add("Source", "typebot");
-            var createdId = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(InsertSql, insert, tx, cancellationToken: ct));
-            if (createdId is { } id)
-            {
-                await connection.ExecuteAsync(new CommandDefinition(HistorySql,
-                    new { DriverId = id, FromStatus = (string?)null, ToStatus = DriverStatus.Submitted, Reason = "registo recebido", Actor = actor }, tx, cancellationToken: ct));
-                await tx.CommitAsync(ct);
-                return new RegisterOutcome(RegisterResult.Created, id, DriverStatus.Submitted);
-            }
-
-            var existing = await connection.QuerySingleAsync<(Guid Id, string Status, string? WaChatId)>(new CommandDefinition(LockByPhoneSql, registration, tx, cancellationToken: ct));
-            if (existing.WaChatId is { } bound && !string.Equals(bound, registration.WaChatId, StringComparison.Ordinal))
-            {
-                return new RegisterOutcome(RegisterResult.ChatConflict, null, null) { OtherDriverId = existing.Id, OtherChat = bound };
-            }
-
-            if (!DriverStatus.AcceptsResubmission(existing.Status))
-            {
-                return new RegisterOutcome(RegisterResult.Closed, existing.Id, existing.Status);
-            }
-
-            var status = existing.Status is DriverStatus.Withdrawn or DriverStatus.Rejected ? DriverStatus.Submitted : existing.Status;
-            var update = new DynamicParameters(registration);
-            update.Add("Id", existing.Id);
-            update.Add("Status", status);
-            await connection.ExecuteAsync(new CommandDefinition(ResubmitSql, update, tx, cancellationToken: ct));
-            await connection.ExecuteAsync(new CommandDefinition(HistorySql,
-                new { DriverId = existing.Id, FromStatus = existing.Status, ToStatus = status, Reason = "dados reenviados pelo condutor", Actor = actor }, tx, cancellationToken: ct));
-            await tx.CommitAsync(ct);
-            return new RegisterOutcome(RegisterResult.Updated, existing.Id, status);
+            return await RegisterOnceAsync(registration, actor, ct);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "drivers_nif_key")
         {
-            // Another phone committed the same NIF between our check and our write.
-            return new RegisterOutcome(RegisterResult.NifTaken, null, null);
+            try
+            {
+                return await RegisterOnceAsync(registration, actor, ct);
+            }
+            catch (PostgresException again) when (again.SqlState == PostgresErrorCodes.UniqueViolation && again.ConstraintName == "drivers_nif_key")
+            {
+                // Another phone committed the same NIF between our check and our write.
+                return new RegisterOutcome(RegisterResult.NifTaken, null, null);
+            }
         }
+    }
+
+    private async Task<RegisterOutcome> RegisterOnceAsync(DriverRegistration registration, string actor, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        if (registration.Nif is not null &&
+            await connection.QuerySingleOrDefaultAsync<(Guid Id, string? WaChatId)?>(new CommandDefinition(NifHolderSql, registration, tx, cancellationToken: ct)) is { } holder)
+        {
+            return new RegisterOutcome(RegisterResult.NifTaken, null, null) { OtherDriverId = holder.Id, OtherChat = holder.WaChatId };
+        }
+
+        var insert = new DynamicParameters(registration);
+        insert.Add("Id", Guid.CreateVersion7());
+        insert.Add("Source", "typebot");
+        var createdId = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(InsertSql, insert, tx, cancellationToken: ct));
+        if (createdId is { } id)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(HistorySql,
+                new { DriverId = id, FromStatus = (string?)null, ToStatus = DriverStatus.Submitted, Reason = "registo recebido", Actor = actor }, tx, cancellationToken: ct));
+            await tx.CommitAsync(ct);
+            return new RegisterOutcome(RegisterResult.Created, id, DriverStatus.Submitted);
+        }
+
+        var existing = await connection.QuerySingleAsync<(Guid Id, string Status, string? WaChatId)>(new CommandDefinition(LockByPhoneSql, registration, tx, cancellationToken: ct));
+        if (existing.WaChatId is { } bound && !string.Equals(bound, registration.WaChatId, StringComparison.Ordinal))
+        {
+            return new RegisterOutcome(RegisterResult.ChatConflict, null, null) { OtherDriverId = existing.Id, OtherChat = bound };
+        }
+
+        if (!DriverStatus.AcceptsResubmission(existing.Status))
+        {
+            return new RegisterOutcome(RegisterResult.Closed, existing.Id, existing.Status);
+        }
+
+        var status = existing.Status is DriverStatus.Withdrawn or DriverStatus.Rejected ? DriverStatus.Submitted : existing.Status;
+        var update = new DynamicParameters(registration);
+        update.Add("Id", existing.Id);
+        update.Add("Status", status);
+        await connection.ExecuteAsync(new CommandDefinition(ResubmitSql, update, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(HistorySql,
+            new { DriverId = existing.Id, FromStatus = existing.Status, ToStatus = status, Reason = "dados reenviados pelo condutor", Actor = actor }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        return new RegisterOutcome(RegisterResult.Updated, existing.Id, status);
     }
 
     public async Task<Driver?> GetAsync(Guid id, CancellationToken ct)

@@ -56,8 +56,10 @@ public sealed class DeadLetterTests(BridgeFixture bridge) : BridgeContext(bridge
         var id = await ScalarAsync<long>("SELECT id FROM outbox WHERE lane = 'whatsapp'");
         (await Bridge.Services.GetRequiredService<OutboxStore>().RetryDeadAsync(id, TestContext.Current.CancellationToken)).ShouldBeTrue();
         await Eventually.TrueAsync(() => phone.Received.Any(m => m.Body == "Envie a carta de condução, por favor."), "delivered after the retry");
-        await Eventually.TrueAsync(async () => await ScalarAsync<int>("SELECT attempts FROM outbox WHERE dedupe_key = @key", new { key = $"note:recovered:{id}" }) >= 2,
-            "the recovery note retried while Chatwoot is down");
+        // The recovery note waits in the chat's Chatwoot lane (behind the delivery receipt), retried while Chatwoot is down.
+        await Eventually.TrueAsync(async () => await ScalarAsync<int>("SELECT count(*) FROM outbox WHERE dedupe_key = @key AND state = 'pending'", new { key = $"note:recovered:{id}" }) == 1
+            && await ScalarAsync<int>("SELECT coalesce(max(attempts), 0) FROM outbox WHERE lane = 'chatwoot' AND state = 'pending'") >= 2,
+            "the recovery note waiting while Chatwoot is down");
         Bridge.Chatwoot.Faults.Down = false;
 
         await Eventually.TrueAsync(async () => await ScalarAsync<string>("SELECT state FROM outbox WHERE dedupe_key = @key", new { key = $"note:recovered:{id}" }) == "sent", "the recovery note posted");
