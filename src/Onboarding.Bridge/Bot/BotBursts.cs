@@ -24,7 +24,7 @@ public sealed class BotBursts(MediaLinks media)
             """
             SELECT id, payload::text, received_at FROM inbound_messages
             WHERE wa_chat_id = @waChatId AND state = 'pending' AND NOT from_me AND routed_at IS NULL
-            ORDER BY wa_timestamp, id LIMIT 20
+            ORDER BY wa_timestamp, chat_position NULLS LAST, id LIMIT 20
             """, new { waChatId }, cancellationToken: ct))).AsList();
         var messages = rows.Select(r => JsonSerializer.Deserialize<WppMessage>(r.Payload, WppConnectJson.Options) ?? new WppMessage()).ToList();
         return new BotBurst([.. rows.Select(r => r.Id)], messages, rows.Count == 0 ? DateTime.MinValue : rows.Max(r => r.ReceivedAt));

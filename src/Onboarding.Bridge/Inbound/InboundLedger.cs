@@ -54,7 +54,11 @@ public sealed class InboundLedger(NpgsqlDataSource dataSource)
         }, cancellationToken: ct)) == 1;
     }
 
-    /// <summary>Records a batch (the catch-up poll) in one statement; returns how many were new.</summary>
+    /// <summary>
+    /// Records one chat's messages from the catch-up poll, oldest first, in one statement; returns how many were new.
+    /// Each pending row of the batch, new or already there, also gets its place in the chat, which orders messages of
+    /// the same second (a webhook for a later message may have arrived before the poll found an earlier one).
+    /// </summary>
     public async Task<int> RecordManyAsync(IReadOnlyList<LedgerEntry> entries, string via, CancellationToken ct)
     {
         if (entries.Count == 0)
@@ -63,14 +67,18 @@ public sealed class InboundLedger(NpgsqlDataSource dataSource)
         }
 
         const string sql = """
-            INSERT INTO inbound_messages (wa_message_id, wa_chat_id, from_me, wa_timestamp, received_via, payload)
-            SELECT e.id, e.chat, e.from_me, e.at, @via, e.payload::jsonb
-            FROM unnest(@ids, @chats, @fromMe, @ats, @payloads) WITH ORDINALITY AS e(id, chat, from_me, at, payload, n)
-            ORDER BY e.n
-            ON CONFLICT (wa_message_id) DO NOTHING
+            WITH recorded AS (
+              INSERT INTO inbound_messages (wa_message_id, wa_chat_id, from_me, wa_timestamp, received_via, payload, chat_position)
+              SELECT e.id, e.chat, e.from_me, e.at, @via, e.payload::jsonb, e.n
+              FROM unnest(@ids, @chats, @fromMe, @ats, @payloads) WITH ORDINALITY AS e(id, chat, from_me, at, payload, n)
+              ORDER BY e.n
+              ON CONFLICT (wa_message_id) DO UPDATE SET chat_position = EXCLUDED.chat_position
+                WHERE inbound_messages.state = 'pending' AND inbound_messages.chat_position IS DISTINCT FROM EXCLUDED.chat_position
+              RETURNING xmax = 0 AS inserted)
+            SELECT count(*) FILTER (WHERE inserted)::int FROM recorded
             """;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(sql, new
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql, new
         {
             via,
             ids = entries.Select(e => e.WaMessageId).ToArray(),
@@ -104,7 +112,7 @@ public sealed class InboundLedger(NpgsqlDataSource dataSource)
                    chatwoot_message_id, routed_at, next_attempt_at <= now() AS due
             FROM inbound_messages
             WHERE wa_chat_id = @waChatId AND state = 'pending'
-            ORDER BY wa_timestamp, id LIMIT 1
+            ORDER BY wa_timestamp, chat_position NULLS LAST, id LIMIT 1
             """;
         var row = await connection.QuerySingleOrDefaultAsync<HeadRow>(new CommandDefinition(sql, new { waChatId }, cancellationToken: ct));
         return row is { Due: true } ? row : null;

@@ -132,13 +132,7 @@ public sealed partial class FakeWppConnect : IAsyncDisposable
     private static string NewMessageKey(bool fromMe) =>
         (fromMe ? "3EB0" : "3A") + RandomText(fromMe ? 16 : 18, "0123456789ABCDEF");
 
-    /// <summary>
-    /// Moves the phones' clock: WhatsApp stamps messages in whole seconds, so a test that needs two groups of messages
-    /// in a known order (the gap before a reconnection, then after it) puts a second between them.
-    /// </summary>
-    public TimeSpan ClockOffset { get; set; }
-
-    private long Now() => (DateTimeOffset.UtcNow + ClockOffset).ToUnixTimeSeconds();
+    private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
     /// <summary>
     /// WhatsApp Web's chat list order, which wa-js <c>chat.list()</c> returns as is (wa-js 4.6.0

@@ -20,7 +20,6 @@ public abstract class BridgeContext(BridgeFixture bridge) : IAsyncLifetime
     public virtual async ValueTask InitializeAsync()
     {
         Bridge.Wpp.Faults.Reset();
-        Bridge.Wpp.ClockOffset = TimeSpan.Zero;
         Bridge.Wpp.FailNextSends(0);
         Bridge.Chatwoot.Faults.Reset();
 
