@@ -72,10 +72,16 @@ internal static class DriverErasure
     /// <summary>The placeholder chat of an erased driver's rows: no phone, and a lane of its own for the Chatwoot deletion.</summary>
     public static string Tombstone(Guid id) => "erased:" + id;
 
-    public static async Task EraseCopiesAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid id, string phoneE164, string? waChatId, CancellationToken ct)
+    /// <summary>The driver's chats: the bound one, the phone's, and every chat and lid of a contact of those.</summary>
+    public static async Task<string[]> ChatsAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid id, string phoneE164, string? waChatId, CancellationToken ct)
     {
         string?[] seeds = [waChatId, phoneE164.StartsWith('+') ? Phone.ToChatId(phoneE164) : null];
-        var chats = (await connection.QueryAsync<string>(new CommandDefinition(ChatsSql, new { id, seeds }, tx, cancellationToken: ct))).ToArray();
+        return (await connection.QueryAsync<string>(new CommandDefinition(ChatsSql, new { id, seeds }, tx, cancellationToken: ct))).ToArray();
+    }
+
+    public static async Task EraseCopiesAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid id, string phoneE164, string? waChatId, CancellationToken ct)
+    {
+        var chats = await ChatsAsync(connection, tx, id, phoneE164, waChatId, ct);
         var contacts = (await connection.QueryAsync<long>(new CommandDefinition(ChatwootContactsSql, new { id, chats }, tx, cancellationToken: ct))).ToArray();
         var conversations = (await connection.QueryAsync<long>(new CommandDefinition(ConversationsSql, new { id, chats }, tx, cancellationToken: ct))).ToArray();
         var args = new { id, chats, conversations, contacts, tombstone = Tombstone(id) };

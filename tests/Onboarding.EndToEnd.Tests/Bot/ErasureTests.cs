@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Onboarding.Bridge.Retention;
 using Onboarding.EndToEnd.Tests.Infrastructure;
@@ -43,6 +44,12 @@ public sealed class ErasureTests(BotFixture bot) : BotContext(bot)
         await Bot.Chatwoot.AgentReplyAsync(conversation.Id, "Olá Joana Pereira Quintela, confirme o NIF " + Nif + ", por favor.");
         await Eventually.TrueAsync(async () => phone.Received.Any(m => m.Body?.Contains(Nif, StringComparison.Ordinal) == true) && await QuietAsync(), "the agent's reply");
         (await HitsAsync(e164)).ShouldNotBeEmpty();
+        var export = await ExportAsync(driverId);
+        // Receipts too, when WhatsApp's have arrived by now.
+        var held = export.GetProperty("held_in").EnumerateArray().Where(p => p.GetProperty("rows").GetInt64() > 0).Select(p => p.GetProperty("place").GetString()).ToList();
+        held.ShouldBeSubsetOf(["inbound_messages", "outbox", "message_receipts", "contacts", "conversations", "driver_status_history", "chatwoot"]);
+        held.Count(p => p != "message_receipts").ShouldBe(6);
+        export.GetProperty("whatsapp_messages").EnumerateArray().ShouldContain(m => m.GetProperty("text").GetString() == Nif);
 
         if (byRetention)
         {
@@ -61,6 +68,18 @@ public sealed class ErasureTests(BotFixture bot) : BotContext(bot)
         (await HitsAsync(e164)).ShouldBeEmpty();
         (await ScalarAsync<string>("SELECT status FROM drivers WHERE id = @driverId", new { driverId })).ShouldBe("erased");
         Bot.Chatwoot.Conversation(conversation.Id).ShouldBeNull();
+        (await ExportAsync(driverId)).GetProperty("held_in").EnumerateArray().Where(p => p.GetProperty("rows").GetInt64() > 0)
+            .Select(p => p.GetProperty("place").GetString()).ShouldBe(["driver_status_history"]);
+    }
+
+    private async Task<JsonElement> ExportAsync(Guid driverId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/drivers/{driverId}/gdpr-export");
+        request.Headers.Add("X-Api-Key", BotFixture.StaffKey);
+        using var response = await Bot.Http.SendAsync(request, TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        response.IsSuccessStatusCode.ShouldBeTrue(body);
+        return JsonDocument.Parse(body).RootElement.Clone();
     }
 
     /// <summary>Every place (table.column, or Chatwoot's contact/message) that still holds one of the driver's values.</summary>
