@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Onboarding.Bridge.Inbound;
 using Onboarding.Bridge.Retention;
 using Onboarding.EndToEnd.Tests.Infrastructure;
 using Onboarding.Tests.Shared;
@@ -38,7 +39,7 @@ public sealed class ErasureTests(BotFixture bot) : BotContext(bot)
         (await SayAsync(phone, "Manhãs")).ShouldContain(r => r.StartsWith("Obrigado, Joana!", StringComparison.Ordinal));
         var driverId = await ScalarAsync<Guid>("SELECT id FROM drivers WHERE phone_e164 = @e164", new { e164 });
         (await ModeOfAsync(e164)).ShouldBe("human");
-        await phone.SendMediaAsync("image", Photo, "image/jpeg", "cartao-joana-quintela.jpg");
+        var (photo, _) = await phone.SendMediaAsync("image", Photo, "image/jpeg", "cartao-joana-quintela.jpg");
         await Eventually.TrueAsync(async () => ChatwootMessagesOf(e164).Any(m => m.Attachments.Count > 0) && await QuietAsync(), "the photo in Chatwoot");
         var conversation = ConversationOf(e164)!;
         await Bot.Chatwoot.AgentReplyAsync(conversation.Id, "Olá Joana Pereira Quintela, confirme o NIF " + Nif + ", por favor.");
@@ -67,6 +68,10 @@ public sealed class ErasureTests(BotFixture bot) : BotContext(bot)
         await Eventually.TrueAsync(async () => Bot.Chatwoot.Contacts.All(c => c.Id != conversation.ContactId) && await QuietAsync(), "the Chatwoot contact deleted");
         (await HitsAsync(e164)).ShouldBeEmpty();
         (await ScalarAsync<string>("SELECT status FROM drivers WHERE id = @driverId", new { driverId })).ShouldBe("erased");
+
+        // A replay of an erased message (a late webhook, a catch-up) finds its hashed id and records nothing.
+        (await Bot.Services.GetRequiredService<InboundLedger>().RecordAsync(photo.Id, photo.ChatId, false, DateTime.UtcNow, "webhook", "{}", TestContext.Current.CancellationToken))
+            .ShouldBeFalse();
         Bot.Chatwoot.Conversation(conversation.Id).ShouldBeNull();
         (await ExportAsync(driverId)).GetProperty("held_in").EnumerateArray().Where(p => p.GetProperty("rows").GetInt64() > 0)
             .Select(p => p.GetProperty("place").GetString()).ShouldBe(["driver_status_history"]);
