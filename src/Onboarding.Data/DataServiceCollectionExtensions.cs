@@ -24,6 +24,7 @@ public static class DataServiceCollectionExtensions
         services.AddNpgsqlDataSource(connectionString);
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<DriverRepository>();
+        services.AddSingleton<DriverDataCopies>();
         services.AddSingleton<IdempotencyStore>();
         return services;
     }

@@ -30,7 +30,8 @@ public sealed record LedgerEntry(string WaMessageId, string WaChatId, bool FromM
 
 /// <summary>
 /// The inbound ledger: the unique WhatsApp message id makes a webhook, a replayed webhook and the catch-up poll
-/// record each message once, whichever arrives first.
+/// record each message once, whichever arrives first. A message of an erased driver keeps only a hash of its id
+/// (<c>erased:</c> + SHA-256, docs/0019), which still stops a replay from recording it again.
 /// </summary>
 public sealed class InboundLedger(NpgsqlDataSource dataSource)
 {
@@ -39,7 +40,8 @@ public sealed class InboundLedger(NpgsqlDataSource dataSource)
     {
         const string sql = """
             INSERT INTO inbound_messages (wa_message_id, wa_chat_id, from_me, wa_timestamp, received_via, payload)
-            VALUES (@waMessageId, @waChatId, @fromMe, @waTimestamp, @via, @payload)
+            SELECT @waMessageId, @waChatId, @fromMe, @waTimestamp, @via, @payload
+            WHERE NOT EXISTS (SELECT 1 FROM inbound_messages WHERE wa_message_id = 'erased:' || encode(sha256(convert_to(@waMessageId, 'UTF8')), 'hex'))
             ON CONFLICT (wa_message_id) DO NOTHING
             """;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -71,6 +73,7 @@ public sealed class InboundLedger(NpgsqlDataSource dataSource)
               INSERT INTO inbound_messages (wa_message_id, wa_chat_id, from_me, wa_timestamp, received_via, payload, chat_position)
               SELECT e.id, e.chat, e.from_me, e.at, @via, e.payload::jsonb, e.n
               FROM unnest(@ids, @chats, @fromMe, @ats, @payloads) WITH ORDINALITY AS e(id, chat, from_me, at, payload, n)
+              WHERE NOT EXISTS (SELECT 1 FROM inbound_messages x WHERE x.wa_message_id = 'erased:' || encode(sha256(convert_to(e.id, 'UTF8')), 'hex'))
               ORDER BY e.n
               ON CONFLICT (wa_message_id) DO UPDATE SET chat_position = EXCLUDED.chat_position
                 WHERE inbound_messages.state = 'pending' AND inbound_messages.chat_position IS DISTINCT FROM EXCLUDED.chat_position

@@ -10,6 +10,13 @@ public sealed class ChatwootEffects(ChatwootClient chatwoot)
 {
     public async Task ApplyAsync(OutboxItem item, OutboxPayload payload, CancellationToken ct)
     {
+        if (item.Kind == OutboxKinds.ChatwootDeleteContact)
+        {
+            // Already gone (a repeat, or deleted by hand) is done too.
+            await chatwoot.DeleteContactAsync(payload.ContactId ?? throw new InvalidOperationException($"Outbox {item.Id} has no contact."), ct);
+            return;
+        }
+
         var conversation = (int)(item.ChatwootConversationId ?? throw new InvalidOperationException($"Outbox {item.Id} has no Chatwoot conversation."));
         switch (item.Kind)
         {

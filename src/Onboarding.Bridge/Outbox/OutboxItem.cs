@@ -29,6 +29,9 @@ public sealed record OutboxPayload
     public IReadOnlyList<string>? Labels { get; init; }
 
     public int? TeamId { get; init; }
+
+    /// <summary>Chatwoot contact to delete (GDPR erasure).</summary>
+    public int? ContactId { get; init; }
 }
 
 /// <summary>A row to enqueue.</summary>
@@ -80,4 +83,7 @@ public static class OutboxKinds
     public const string ChatwootTeam = "cw_team";
     public const string ChatwootLabels = "cw_labels";
     public const string ChatwootMessageStatus = "cw_message_status";
+
+    /// <summary>Deletes a Chatwoot contact with its conversations (GDPR erasure; no conversation of its own).</summary>
+    public const string ChatwootDeleteContact = "cw_delete_contact";
 }

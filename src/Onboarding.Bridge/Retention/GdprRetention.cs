@@ -7,8 +7,8 @@ using Onboarding.Data.Drivers;
 namespace Onboarding.Bridge.Retention;
 
 /// <summary>
-/// Applies the retention periods: rejected and withdrawn drivers are anonymised (their history kept, as the erase
-/// route does), abandoned registrations (contacts that never became drivers and went silent) are deleted.
+/// Applies the retention periods: rejected and withdrawn drivers are erased by the erase route's own erase (every copy,
+/// the Chatwoot contact through the outbox; the anonymous row and history kept), abandoned registrations (contacts that never became drivers and went silent) are deleted.
 /// </summary>
 public sealed partial class GdprRetention(NpgsqlDataSource dataSource, DriverRepository drivers, IOptions<GdprRetentionOptions> options,
     ILogger<GdprRetention> logger)

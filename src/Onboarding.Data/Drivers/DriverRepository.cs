@@ -216,28 +216,35 @@ public sealed class DriverRepository(NpgsqlDataSource dataSource)
         return new StatusChangeOutcome(StatusChangeResult.Changed, toStatus, version);
     }
 
-    /// <summary>GDPR erasure: personal fields are cleared, the row and its history stay as anonymous statistics.</summary>
+    /// <summary>
+    /// GDPR erasure: personal fields are cleared, the row and its history stay as anonymous statistics, and every other
+    /// copy (ledger, outbox, receipts, contacts, bot sessions, idempotency answers, the Chatwoot contact through the
+    /// outbox) goes in the same transaction (<see cref="DriverErasure"/>).
+    /// </summary>
     public async Task<bool> EraseAsync(Guid id, string actor, CancellationToken ct)
     {
+        const string lockSql = "SELECT status, phone_e164, wa_chat_id FROM drivers WHERE id = @id FOR UPDATE";
         const string sql = """
             UPDATE drivers SET
                 phone_e164 = 'erased:' || id::text, wa_chat_id = NULL, full_name = NULL, nif = NULL, email = NULL,
                 birth_date = NULL, municipality = NULL, postal_code = NULL, licence_plate = NULL,
                 driving_licence_number = NULL, iban = NULL, availability = NULL, typebot_result_id = NULL,
                 chatwoot_conversation_id = NULL, status = 'erased', erased_at = now(), updated_at = now(), version = version + 1
-            WHERE id = @id AND status <> 'erased'
-            RETURNING (SELECT status FROM drivers WHERE id = @id)
+            WHERE id = @id
             """;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var previous = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(sql, new { id }, tx, cancellationToken: ct));
-        if (previous is null)
+        var current = await connection.QuerySingleOrDefaultAsync<(string Status, string PhoneE164, string? WaChatId)?>(
+            new CommandDefinition(lockSql, new { id }, tx, cancellationToken: ct));
+        if (current is not { } row || row.Status == DriverStatus.Erased)
         {
             return false;
         }
 
+        await DriverErasure.EraseCopiesAsync(connection, tx, id, row.PhoneE164, row.WaChatId, ct);
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { id }, tx, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition("UPDATE driver_status_history SET reason = NULL WHERE driver_id = @id", new { id }, tx, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(HistorySql, new { DriverId = id, FromStatus = previous, ToStatus = DriverStatus.Erased, Reason = "apagamento RGPD", Actor = actor }, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(HistorySql, new { DriverId = id, FromStatus = row.Status, ToStatus = DriverStatus.Erased, Reason = "apagamento RGPD", Actor = actor }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         return true;
     }

@@ -27,6 +27,7 @@ public sealed partial class FakeChatwoot
         app.MapGet(Account + "/contacts/search", SearchContacts);
         app.MapPost(Account + "/contacts/filter", FilterContacts);
         app.MapGet(Account + "/contacts/{id:int}", ctx => WithContact(ctx, c => Json(ctx, 200, new JsonObject { ["payload"] = ContactJson(c, true) })));
+        app.MapDelete(Account + "/contacts/{id:int}", DeleteContact);
         app.MapPost(Account + "/contacts/{id:int}/contact_inboxes", CreateContactInbox);
         app.MapGet(Account + "/contacts/{id:int}/conversations", ContactConversations);
         app.MapPost(Account + "/conversations", CreateConversation);

@@ -31,8 +31,8 @@ public sealed class RetentionTests(BridgeFixture bridge) : BridgeContext(bridge)
         var (anonymised, abandoned) = await Bridge.Services.GetRequiredService<GdprRetention>().RunOnceAsync(TestContext.Current.CancellationToken);
 
         anonymised.ShouldBe(2);
-        // The erased driver's WhatsApp contact goes with the other abandoned one; the approved driver's stays.
-        abandoned.ShouldBe(2);
+        // The erased driver's WhatsApp contact goes with the erasure, the abandoned one after it; the approved driver's stays.
+        abandoned.ShouldBe(1);
         (await QueryAsync<string>("SELECT status FROM drivers ORDER BY created_at, status")).Order().ShouldBe(["approved", "erased", "erased", "rejected"]);
         (await QueryAsync<string>("SELECT full_name FROM drivers WHERE status <> 'erased' ORDER BY full_name")).ShouldBe(["Aprovado Antigo", "Rejeitado Recente"]);
         (await ScalarAsync<long>("SELECT count(*) FROM drivers WHERE status = 'erased' AND (full_name IS NOT NULL OR nif IS NOT NULL OR email IS NOT NULL OR iban IS NOT NULL)")).ShouldBe(0);

@@ -42,6 +42,26 @@ public sealed class ChatwootClient(IChatwootApi api, IOptions<ChatwootOptions> o
         return response.StatusCode == HttpStatusCode.NotFound ? null : Ensure(response, "contacts/show").Payload;
     }
 
+    /// <summary>
+    /// Deletes the contact; Chatwoot then removes its conversations, their messages and attachments (docs/0019). False
+    /// when it was already gone, so a repeat is harmless.
+    /// </summary>
+    public async Task<bool> DeleteContactAsync(int contactId, CancellationToken ct = default)
+    {
+        using var response = await api.DeleteContactAsync(Account, contactId, ct);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        if (!response.IsSuccessStatusCode || response.HasRequestError(out _))
+        {
+            Ensure(response, "contacts/destroy");
+        }
+
+        return true;
+    }
+
     /// <summary>Creates the contact and its contact_inbox in our inbox with <paramref name="sourceId"/>. Not retried.</summary>
     public async Task<ChatwootContactCreation> CreateContactAsync(
         string? name, string? e164Phone, string identifier, string sourceId,

@@ -16,6 +16,10 @@ public interface IChatwootApi
     [Get("/api/v1/accounts/{accountId}/contacts/{contactId}")]
     Task<IApiResponse<ChatwootPayload<ChatwootContact>>> GetContactAsync(int accountId, int contactId, CancellationToken ct);
 
+    /// <summary>Deletes the contact with its contact inboxes, conversations and messages; 200 with an empty body.</summary>
+    [Delete("/api/v1/accounts/{accountId}/contacts/{contactId}")]
+    Task<IApiResponse<string>> DeleteContactAsync(int accountId, int contactId, CancellationToken ct);
+
     [Post("/api/v1/accounts/{accountId}/contacts/filter")]
     Task<IApiResponse<ChatwootPage<ChatwootContact>>> FilterContactsAsync(
         int accountId, [Body] ChatwootFilterRequest body, [Query] int page, CancellationToken ct);

@@ -49,6 +49,21 @@ public sealed class ChatwootClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deleting_a_contact_removes_its_conversations_and_messages_and_a_repeat_is_harmless()
+    {
+        var (contactId, conversationId) = await SeedAsync();
+        await Client.CreateMessageAsync(conversationId, ChatwootNewMessage.PrivateNote("NIF 123456789"), Ct);
+
+        (await Client.DeleteContactAsync(contactId, Ct)).ShouldBeTrue();
+
+        (await Client.GetContactAsync(contactId, Ct)).ShouldBeNull();
+        (await Client.GetConversationAsync(conversationId, Ct)).ShouldBeNull();
+        _chatwoot.Messages(conversationId).ShouldBeEmpty();
+        (await Client.FindContactByPhoneAsync("+351915211836", Ct)).ShouldBeNull();
+        (await Client.DeleteContactAsync(contactId, Ct)).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Contacts_are_created_found_exactly_and_a_taken_identifier_is_reported()
     {
         var created = await Client.CreateContactAsync("João", "+351915211836", "351915211836@c.us", "351915211836", ct: Ct);

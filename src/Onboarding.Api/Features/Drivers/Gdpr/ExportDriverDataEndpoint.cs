@@ -4,10 +4,18 @@ using Onboarding.Data.Drivers;
 
 namespace Onboarding.Api.Features.Drivers.Gdpr;
 
-public sealed record ExportDriverDataResponse(DateTime ExportedAt, string Controller, DriverDetails Driver);
+/// <summary>The driver row, and every other place that holds the driver's data (the same set erasure clears, docs/0019).</summary>
+public sealed record ExportDriverDataResponse(DateTime ExportedAt, string Controller, DriverDetails Driver)
+{
+    public IReadOnlyList<DriverDataPlace> HeldIn { get; init; } = [];
+
+    public IReadOnlyList<DriverContact> WhatsappContacts { get; init; } = [];
+
+    public IReadOnlyList<DriverMessage> WhatsappMessages { get; init; } = [];
+}
 
 /// <summary>GDPR art. 15/20: everything we hold about one driver, as a JSON download.</summary>
-public sealed class ExportDriverDataEndpoint(DriverRepository drivers, TimeProvider clock) : Endpoint<EraseDriverRequest, ExportDriverDataResponse>
+public sealed class ExportDriverDataEndpoint(DriverRepository drivers, DriverDataCopies copies, TimeProvider clock) : Endpoint<EraseDriverRequest, ExportDriverDataResponse>
 {
     public override void Configure()
     {
@@ -31,7 +39,13 @@ public sealed class ExportDriverDataEndpoint(DriverRepository drivers, TimeProvi
         }
 
         HttpContext.Response.Headers.ContentDisposition = $"attachment; filename=driver-{driver.Id}.json";
+        var held = await copies.ReadAsync(driver, ct);
         await Send.OkAsync(new ExportDriverDataResponse(clock.GetUtcNow().UtcDateTime, "Léguas Franzinas",
-            DriverDetails.From(driver, await drivers.GetHistoryAsync(driver.Id, ct))), ct);
+            DriverDetails.From(driver, await drivers.GetHistoryAsync(driver.Id, ct)))
+        {
+            HeldIn = held.Places,
+            WhatsappContacts = held.Contacts,
+            WhatsappMessages = held.Messages,
+        }, ct);
     }
 }
