@@ -51,6 +51,7 @@ public sealed partial class FakeWppConnect
         app.MapPost("/api/{session}/contact-vcard", ctx => Authorized(ctx, live: true, c => Send(c, SendKind.ContactCard)));
         app.MapPost("/api/{session}/typing", ctx => Authorized(ctx, live: true, Typing));
         app.MapPost("/api/{session}/send-seen", ctx => Authorized(ctx, live: true, SendSeen));
+        MapHeldSends(app);
     }
 
     /// <summary>Writes JSON; adds <c>"session"</c> when the request said exactly <c>application/json</c> (src/index.ts).</summary>

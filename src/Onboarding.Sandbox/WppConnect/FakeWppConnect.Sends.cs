@@ -108,6 +108,7 @@ public sealed partial class FakeWppConnect
                     : new JsonObject { ["ack"] = message.Ack, ["id"] = message.Id });
         }
 
+        await HeldSendAsync(ctx);
         await Write(ctx, 201, new JsonObject { ["status"] = "success", ["response"] = results, ["mapper"] = "return" });
     }
 

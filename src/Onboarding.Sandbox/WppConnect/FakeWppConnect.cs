@@ -113,6 +113,7 @@ public sealed partial class FakeWppConnect : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Faults.Reset();
+        ReleaseSends();
         await Task.WhenAll(_background.Keys).WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(_ => { }, TaskScheduler.Default);
         if (_app is not null)
         {
