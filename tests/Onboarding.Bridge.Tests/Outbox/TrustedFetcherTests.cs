@@ -51,7 +51,7 @@ public sealed class TrustedFetcherTests : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddOptions<BridgeOptions>().Configure(o => o.MaxFetchBytes = maxBytes);
         TrustedFetcher.Register(services);
-        services.AddSingleton(new TrustedOrigins([_chatwoot.BaseUrl.AbsoluteUri, .. storage]));
+        services.AddSingleton(TrustedOrigins.Of([_chatwoot.BaseUrl.AbsoluteUri, .. storage]));
         return services.BuildServiceProvider().GetRequiredService<TrustedFetcher>();
     }
 

@@ -98,6 +98,44 @@ public sealed class OutboundTests(BridgeFixture bridge) : BridgeContext(bridge)
             w.Event == "message_created" && w.StatusCode is null && w.Body.Contains("deve sair", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Issue 17's reproduced SSRF: an agent-reply webhook whose attachment points at an internal address (a listener on
+    /// 127.0.0.2 standing for the cloud metadata service) is not fetched, nothing reaches WhatsApp, and the agents get
+    /// a note at once (no retries).
+    /// </summary>
+    [Fact]
+    public async Task An_attachment_on_an_internal_address_is_never_fetched_and_the_agents_are_told_at_once()
+    {
+        var (e164, conversation) = await DriverWhoWroteAsync();
+        var metadata = new System.Net.Sockets.TcpListener(IPAddress.Parse("127.0.0.2"), 0);
+        metadata.Start();
+        try
+        {
+            var url = $"http://127.0.0.2:{((IPEndPoint)metadata.LocalEndpoint).Port}/latest/meta-data/iam/security-credentials/";
+            var body = $$"""
+                {"event":"message_created","id":{{900_000 + conversation}},"message_type":"outgoing","private":false,"content":null,
+                 "conversation":{"id":{{conversation}}},"sender":{"type":"user","id":1},"attachments":[{"id":1,"file_type":"file","data_url":"{{url}}"}]}
+                """;
+            var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/chatwoot") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            request.Headers.Add("X-Chatwoot-Timestamp", timestamp);
+            request.Headers.Add("X-Chatwoot-Signature", FakeChatwoot.Sign(BridgeFixture.ChatwootSecret, timestamp, body));
+            using var response = await Bridge.Http.SendAsync(request, TestContext.Current.CancellationToken);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+            await Eventually.TrueAsync(() => Bridge.Chatwoot.Messages(conversation).Any(m => m.Private && m.Content!.Contains("não chegou ao WhatsApp", StringComparison.Ordinal)), "the note");
+            (await ScalarAsync<string>("SELECT state FROM outbox WHERE lane = 'whatsapp'")).ShouldBe("dead");
+            (await ScalarAsync<int>("SELECT attempts FROM outbox WHERE lane = 'whatsapp'")).ShouldBeLessThanOrEqualTo(1);
+            (await ScalarAsync<string>("SELECT last_error FROM outbox WHERE lane = 'whatsapp'")).ShouldStartWith("refused_fetch");
+            Bridge.Wpp.Phone(e164).Received.ShouldBeEmpty();
+            metadata.Pending().ShouldBeFalse();
+        }
+        finally
+        {
+            metadata.Stop();
+        }
+    }
+
     [Fact]
     public async Task Private_notes_and_our_own_echoes_are_not_sent_to_whatsapp()
     {

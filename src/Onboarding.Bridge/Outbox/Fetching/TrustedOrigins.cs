@@ -20,7 +20,7 @@ public sealed class TrustedOrigins
     {
     }
 
-    public TrustedOrigins(IEnumerable<string?> entries)
+    private TrustedOrigins(IEnumerable<string?> entries)
     {
         foreach (var entry in entries)
         {
@@ -31,6 +31,9 @@ public sealed class TrustedOrigins
             }
         }
     }
+
+    /// <summary>Origins from a list of URLs (or bare hosts, meaning https).</summary>
+    public static TrustedOrigins Of(IEnumerable<string?> entries) => new(entries);
 
     /// <summary>True when <paramref name="url"/> is http(s) on a configured origin.</summary>
     public bool Allows(Uri url) => url.IsAbsoluteUri && url.Scheme is "http" or "https" && _origins.Contains(Key(url));
