@@ -44,6 +44,7 @@ public static class BridgeServiceCollectionExtensions
 
         TrustedFetcher.Register(services);
         services.AddSingleton<BridgeSignal>();
+        services.AddSingleton<WebhookReceipts>();
         services.AddSingleton<InboundLedger>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<ContactDirectory>();

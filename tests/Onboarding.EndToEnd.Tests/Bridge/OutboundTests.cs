@@ -178,6 +178,70 @@ public sealed class OutboundTests(BridgeFixture bridge) : BridgeContext(bridge)
         phone.Received.Where(m => m.Body!.StartsWith("resposta")).Select(m => m.Body).ShouldBe(Enumerable.Range(1, 5).Select(i => $"resposta {i}"));
     }
 
+    [Fact]
+    public async Task A_replayed_status_event_is_applied_once()
+    {
+        var (_, conversation) = await DriverWhoWroteAsync();
+        var delivery = await Bridge.Chatwoot.ChangeStatusAsync(conversation, "resolved");
+        delivery!.Succeeded.ShouldBeTrue(delivery.Error);
+
+        using var replay = await Replay(delivery);
+
+        replay.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await replay.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("\"duplicate\"");
+    }
+
+    /// <summary>Issue 17: 600 anonymous 2 MB posts raised the host's memory; a post without signature headers is refused unread.</summary>
+    [Fact]
+    public async Task A_large_post_without_signature_headers_is_refused_before_its_body_is_read()
+    {
+        var body = new CountingStream(64L * 1024 * 1024);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/chatwoot") { Content = new StreamContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        try
+        {
+            using var response = await Bridge.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
+            response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+        catch (HttpRequestException e) when (e.InnerException is IOException)
+        {
+            // Kestrel answered 401 and closed the connection on a body it will not read: the client's send breaks.
+        }
+
+        body.BytesRead.ShouldBeLessThan(16L * 1024 * 1024);
+    }
+
+    /// <summary>A body of <paramref name="length"/> bytes that counts what was read from it.</summary>
+    private sealed class CountingStream(long length) : Stream
+    {
+        private long _read;
+
+        public long BytesRead => Interlocked.Read(ref _read);
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = (int)Math.Min(count, length - BytesRead);
+            Array.Fill(buffer, (byte)' ', offset, n);
+            Interlocked.Add(ref _read, n);
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
     private async Task<HttpResponseMessage> Replay(Onboarding.Sandbox.Hosting.WebhookDelivery delivery)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url) { Content = new StringContent(delivery.Body, Encoding.UTF8, "application/json") };
