@@ -37,6 +37,12 @@ public sealed class BridgeOptions
     /// <summary>Signs the expiring file links given to Typebot (required for files sent to the bot).</summary>
     public string MediaSigningKey { get; set; } = "";
 
+    /// <summary>The largest file fetched by URL (agents' attachments, bot media); larger ones are refused (40 MB, like inbound).</summary>
+    public long MaxFetchBytes { get; set; } = 40L * 1024 * 1024;
+
+    /// <summary>How long fetching one file by URL may take.</summary>
+    public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How long a signed file link works.</summary>
     public TimeSpan MediaLinkLifetime { get; set; } = TimeSpan.FromHours(1);
 

@@ -13,6 +13,7 @@ using Onboarding.Bridge.Jobs;
 using Onboarding.Bridge.Notifications;
 using Onboarding.Bridge.Observability;
 using Onboarding.Bridge.Outbox;
+using Onboarding.Bridge.Outbox.Fetching;
 using Onboarding.Bridge.Retention;
 using Onboarding.Bridge.Session;
 using Onboarding.Bridge.Webhooks;
@@ -41,8 +42,9 @@ public static class BridgeServiceCollectionExtensions
                     $"{ChatwootOptions.Section}:WebhookSecret is required (or {BridgeOptions.Section}:ChatwootWebhookToken) to accept Chatwoot webhooks.");
         }
 
-        services.AddHttpClient("outbox-files", c => c.Timeout = TimeSpan.FromSeconds(60));
+        TrustedFetcher.Register(services);
         services.AddSingleton<BridgeSignal>();
+        services.AddSingleton<WebhookReceipts>();
         services.AddSingleton<InboundLedger>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<ContactDirectory>();

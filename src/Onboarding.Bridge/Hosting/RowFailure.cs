@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Npgsql;
 using Onboarding.Bridge.Clients.Resilience;
+using Onboarding.Bridge.Outbox.Fetching;
 
 namespace Onboarding.Bridge.Hosting;
 
@@ -33,6 +34,7 @@ public sealed record RowFailure(FailureKind Kind, string Reason, string Error, T
     /// </summary>
     private static readonly (Func<Exception, bool> Matches, string Reason)[] Deterministic =
     [
+        (e => e is RefusedFetchException, "refused_fetch"),
         (e => e is FormatException or JsonException, "format"),
         (e => e is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError }, "host_unresolved"),
         (e => e is UriFormatException, "bad_url"),

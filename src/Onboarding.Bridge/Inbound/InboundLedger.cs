@@ -31,7 +31,7 @@ public sealed record LedgerEntry(string WaMessageId, string WaChatId, bool FromM
 /// <summary>
 /// The inbound ledger: the unique WhatsApp message id makes a webhook, a replayed webhook and the catch-up poll
 /// record each message once, whichever arrives first. A message of an erased driver keeps only a hash of its id
-/// (<c>erased:</c> + SHA-256, docs/0019), which still stops a replay from recording it again.
+/// (<c>erased:</c> + SHA-256, docs/0020), which still stops a replay from recording it again.
 /// </summary>
 public sealed class InboundLedger(NpgsqlDataSource dataSource)
 {

@@ -6,6 +6,7 @@ using Onboarding.Bridge.Clients.Resilience;
 using Onboarding.Bridge.Clients.WppConnect;
 using Onboarding.Bridge.Hosting;
 using Onboarding.Bridge.Observability;
+using Onboarding.Bridge.Outbox.Fetching;
 using Onboarding.Bridge.Webhooks;
 
 namespace Onboarding.Bridge.Outbox;
@@ -20,7 +21,7 @@ public sealed partial class OutboxDispatcher(
     WppConnectClient wpp,
     ChatwootEffects effects,
     DeliveryReceipts receipts,
-    IHttpClientFactory httpClients,
+    TrustedFetcher fetcher,
     IOptions<BridgeOptions> options,
     BridgeSignal signal,
     TimeProvider clock,
@@ -212,16 +213,14 @@ public sealed partial class OutboxDispatcher(
 
         if (item.Kind == OutboxKinds.File && payload.FileUrl is { } url)
         {
-            using var http = httpClients.CreateClient("outbox-files");
-            using var response = await http.GetAsync(url, ct);
-            if (!response.IsSuccessStatusCode)
+            var file = await fetcher.GetAsync(new Uri(url), ct);
+            if (file.Bytes is not { } bytes)
             {
-                return new WppSendResult(UpstreamException.IsTransientStatus(response.StatusCode) ? WppSendOutcome.NotSent : WppSendOutcome.Rejected,
-                    null, null, response.StatusCode, $"attachment download failed with HTTP {(int)response.StatusCode}");
+                return new WppSendResult(UpstreamException.IsTransientStatus(file.Status) ? WppSendOutcome.NotSent : WppSendOutcome.Rejected,
+                    null, null, file.Status, $"attachment download failed with HTTP {(int)file.Status}");
             }
 
-            var bytes = await response.Content.ReadAsByteArrayAsync(ct);
-            var type = payload.ContentType ?? response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream";
+            var type = payload.ContentType ?? file.ContentType ?? "application/octet-stream";
             var name = payload.FileName ?? "ficheiro";
             return type.StartsWith("image/", StringComparison.Ordinal)
                 ? await wpp.SendImageAsync(item.WaChatId, bytes, type, name, payload.Text, ct)

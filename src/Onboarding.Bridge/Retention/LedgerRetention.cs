@@ -7,7 +7,8 @@ namespace Onboarding.Bridge.Retention;
 
 /// <summary>
 /// Deletes what the bridge no longer needs: finished ledger and outbox rows (message contents are personal data)
-/// after <see cref="BridgeOptions.LedgerRetention"/>, and expired idempotency keys. Pending work is never touched.
+/// after <see cref="BridgeOptions.LedgerRetention"/>, expired idempotency keys, and webhook receipts older than twice the
+/// signature window (a replay that old is refused by its timestamp). Pending work is never touched.
 /// </summary>
 public sealed partial class LedgerRetention(NpgsqlDataSource dataSource, IOptions<BridgeOptions> options, ILogger<LedgerRetention> logger)
 {
@@ -21,6 +22,8 @@ public sealed partial class LedgerRetention(NpgsqlDataSource dataSource, IOption
             "DELETE FROM outbox WHERE state IN ('sent', 'dead') AND created_at < now() - @keep", new { keep }, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM message_receipts WHERE updated_at < now() - @keep", new { keep }, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM webhook_receipts WHERE received_at < now() - @window", new { window = options.Value.SignatureWindow * 2 }, cancellationToken: ct));
         var keys = await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM idempotency_keys WHERE expires_at < now()", cancellationToken: ct));
         if (inbound + outbox + keys > 0)

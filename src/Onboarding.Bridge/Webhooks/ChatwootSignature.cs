@@ -19,6 +19,15 @@ public static class ChatwootSignature
         return "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), message));
     }
 
+    /// <summary>
+    /// True when both headers are there and the timestamp is within <paramref name="window"/> of now: checked before the
+    /// body is read, so an anonymous post costs no more than its headers.
+    /// </summary>
+    public static bool Fresh(string? timestampHeader, string? signatureHeader, DateTimeOffset now, TimeSpan window) =>
+        !string.IsNullOrEmpty(signatureHeader)
+        && long.TryParse(timestampHeader, NumberStyles.None, CultureInfo.InvariantCulture, out var timestamp)
+        && Math.Abs(now.ToUnixTimeSeconds() - timestamp) <= window.TotalSeconds;
+
     /// <summary>True when the signature matches and the timestamp is within <paramref name="window"/> of now.</summary>
     public static bool Verify(string secret, string? timestampHeader, string? signatureHeader, ReadOnlySpan<byte> body, DateTimeOffset now, TimeSpan window)
     {

@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace Onboarding.Data.Drivers;
 
-/// <summary>One place outside the driver row that holds the driver's data, and what it holds there (docs/0019).</summary>
+/// <summary>One place outside the driver row that holds the driver's data, and what it holds there (docs/0020).</summary>
 public sealed record DriverDataPlace(string Place, long Rows, string Holds);
 
 /// <summary>A WhatsApp message of the driver's chats as the ledger keeps it.</summary>

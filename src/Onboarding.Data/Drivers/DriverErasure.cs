@@ -5,7 +5,7 @@ using Onboarding.Data.Portugal;
 namespace Onboarding.Data.Drivers;
 
 /// <summary>
-/// GDPR erasure of every copy of a driver's data outside the driver row, inside the caller's transaction (docs/0019).
+/// GDPR erasure of every copy of a driver's data outside the driver row, inside the caller's transaction (docs/0020).
 /// The driver's chats are the bound chat, the phone's <c>@c.us</c> chat and every chat or <c>@lid</c> of a contact
 /// of those. Ledger and outbox rows of those chats keep their state, with an empty payload, a placeholder chat and
 /// their ids hashed, so exactly-once still holds; pending work is dropped; contacts (and with them the conversations

@@ -98,6 +98,44 @@ public sealed class OutboundTests(BridgeFixture bridge) : BridgeContext(bridge)
             w.Event == "message_created" && w.StatusCode is null && w.Body.Contains("deve sair", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Issue 17's reproduced SSRF: an agent-reply webhook whose attachment points at an internal address (a listener on
+    /// 127.0.0.2 standing for the cloud metadata service) is not fetched, nothing reaches WhatsApp, and the agents get
+    /// a note at once (no retries).
+    /// </summary>
+    [Fact]
+    public async Task An_attachment_on_an_internal_address_is_never_fetched_and_the_agents_are_told_at_once()
+    {
+        var (e164, conversation) = await DriverWhoWroteAsync();
+        var metadata = new System.Net.Sockets.TcpListener(IPAddress.Parse("127.0.0.2"), 0);
+        metadata.Start();
+        try
+        {
+            var url = $"http://127.0.0.2:{((IPEndPoint)metadata.LocalEndpoint).Port}/latest/meta-data/iam/security-credentials/";
+            var body = $$"""
+                {"event":"message_created","id":{{900_000 + conversation}},"message_type":"outgoing","private":false,"content":null,
+                 "conversation":{"id":{{conversation}}},"sender":{"type":"user","id":1},"attachments":[{"id":1,"file_type":"file","data_url":"{{url}}"}]}
+                """;
+            var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/chatwoot") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            request.Headers.Add("X-Chatwoot-Timestamp", timestamp);
+            request.Headers.Add("X-Chatwoot-Signature", FakeChatwoot.Sign(BridgeFixture.ChatwootSecret, timestamp, body));
+            using var response = await Bridge.Http.SendAsync(request, TestContext.Current.CancellationToken);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+            await Eventually.TrueAsync(() => Bridge.Chatwoot.Messages(conversation).Any(m => m.Private && m.Content!.Contains("não chegou ao WhatsApp", StringComparison.Ordinal)), "the note");
+            (await ScalarAsync<string>("SELECT state FROM outbox WHERE lane = 'whatsapp'")).ShouldBe("dead");
+            (await ScalarAsync<int>("SELECT attempts FROM outbox WHERE lane = 'whatsapp'")).ShouldBeLessThanOrEqualTo(1);
+            (await ScalarAsync<string>("SELECT last_error FROM outbox WHERE lane = 'whatsapp'")).ShouldStartWith("refused_fetch");
+            Bridge.Wpp.Phone(e164).Received.ShouldBeEmpty();
+            metadata.Pending().ShouldBeFalse();
+        }
+        finally
+        {
+            metadata.Stop();
+        }
+    }
+
     [Fact]
     public async Task Private_notes_and_our_own_echoes_are_not_sent_to_whatsapp()
     {
@@ -138,6 +176,70 @@ public sealed class OutboundTests(BridgeFixture bridge) : BridgeContext(bridge)
         var phone = Bridge.Wpp.Phone(e164);
         await Eventually.TrueAsync(() => phone.Received.Count(m => m.Body!.StartsWith("resposta")) == 5, "five replies");
         phone.Received.Where(m => m.Body!.StartsWith("resposta")).Select(m => m.Body).ShouldBe(Enumerable.Range(1, 5).Select(i => $"resposta {i}"));
+    }
+
+    [Fact]
+    public async Task A_replayed_status_event_is_applied_once()
+    {
+        var (_, conversation) = await DriverWhoWroteAsync();
+        var delivery = await Bridge.Chatwoot.ChangeStatusAsync(conversation, "resolved");
+        delivery!.Succeeded.ShouldBeTrue(delivery.Error);
+
+        using var replay = await Replay(delivery);
+
+        replay.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await replay.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("\"duplicate\"");
+    }
+
+    /// <summary>Issue 17: 600 anonymous 2 MB posts raised the host's memory; a post without signature headers is refused unread.</summary>
+    [Fact]
+    public async Task A_large_post_without_signature_headers_is_refused_before_its_body_is_read()
+    {
+        var body = new CountingStream(64L * 1024 * 1024);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/chatwoot") { Content = new StreamContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        try
+        {
+            using var response = await Bridge.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
+            response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+        catch (HttpRequestException e) when (e.InnerException is IOException)
+        {
+            // Kestrel answered 401 and closed the connection on a body it will not read: the client's send breaks.
+        }
+
+        body.BytesRead.ShouldBeLessThan(16L * 1024 * 1024);
+    }
+
+    /// <summary>A body of <paramref name="length"/> bytes that counts what was read from it.</summary>
+    private sealed class CountingStream(long length) : Stream
+    {
+        private long _read;
+
+        public long BytesRead => Interlocked.Read(ref _read);
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = (int)Math.Min(count, length - BytesRead);
+            Array.Fill(buffer, (byte)' ', offset, n);
+            Interlocked.Add(ref _read, n);
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private async Task<HttpResponseMessage> Replay(Onboarding.Sandbox.Hosting.WebhookDelivery delivery)

@@ -16,6 +16,7 @@ namespace Onboarding.Api.Features.Webhooks;
 /// </summary>
 public sealed class ChatwootWebhookEndpoint(
     ChatwootWebhookIntake intake,
+    WebhookReceipts receipts,
     IOptions<ChatwootOptions> chatwoot,
     IOptions<BridgeOptions> bridge,
     TimeProvider clock) : EndpointWithoutRequest
@@ -32,6 +33,15 @@ public sealed class ChatwootWebhookEndpoint(
 
     public override async Task HandleAsync(CancellationToken ct)
     {
+        // The headers first: a post without a fresh signature (or the URL token) is refused before its body is read.
+        var headers = HttpContext.Request.Headers;
+        var signed = !string.IsNullOrEmpty(chatwoot.Value.WebhookSecret);
+        if (signed ? !ChatwootSignature.Fresh(headers["X-Chatwoot-Timestamp"], headers["X-Chatwoot-Signature"], clock.GetUtcNow(), bridge.Value.SignatureWindow) : !TokenMatches())
+        {
+            await RefuseAsync();
+            return;
+        }
+
         // The host's default request limit (1 MiB) is below this route's.
         if (HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
@@ -39,9 +49,10 @@ public sealed class ChatwootWebhookEndpoint(
         }
 
         var (raw, json) = await WebhookBody.ReadAsync(HttpContext.Request, MaxBytes, ct);
-        if (!Authentic(raw))
+        if (signed && !ChatwootSignature.Verify(chatwoot.Value.WebhookSecret, headers["X-Chatwoot-Timestamp"], headers["X-Chatwoot-Signature"],
+                raw, clock.GetUtcNow(), bridge.Value.SignatureWindow))
         {
-            await ApiErrorWriter.WriteAsync(HttpContext, 401, "webhook.signature", "Missing, wrong or stale X-Chatwoot-Signature.");
+            await RefuseAsync();
             return;
         }
 
@@ -51,19 +62,33 @@ public sealed class ChatwootWebhookEndpoint(
             return;
         }
 
-        var result = await intake.AcceptAsync(payload, ct);
+        // A signed delivery is applied once in its window, status events included (docs/0019).
+        var keys = signed ? WebhookReceipts.KeysOf(headers["X-Chatwoot-Signature"].ToString(), headers["X-Chatwoot-Delivery"]) : [];
+        if (keys.Length > 0 && !await receipts.FirstTimeAsync(keys, ct))
+        {
+            await Send.OkAsync(new { ok = true, result = "duplicate" }, ct);
+            return;
+        }
+
+        IntakeResult result;
+        try
+        {
+            result = await intake.AcceptAsync(payload, ct);
+        }
+        catch
+        {
+            await receipts.ForgetAsync(keys, CancellationToken.None);
+            throw;
+        }
+
         await Send.OkAsync(new { ok = true, result = result.ToString().ToLowerInvariant() }, ct);
     }
 
-    private bool Authentic(byte[] raw)
-    {
-        var secret = chatwoot.Value.WebhookSecret;
-        if (!string.IsNullOrEmpty(secret))
-        {
-            return ChatwootSignature.Verify(secret, HttpContext.Request.Headers["X-Chatwoot-Timestamp"], HttpContext.Request.Headers["X-Chatwoot-Signature"],
-                raw, clock.GetUtcNow(), bridge.Value.SignatureWindow);
-        }
+    private Task RefuseAsync() =>
+        ApiErrorWriter.WriteAsync(HttpContext, 401, "webhook.signature", "Missing, wrong or stale X-Chatwoot-Signature.");
 
+    private bool TokenMatches()
+    {
         var token = bridge.Value.ChatwootWebhookToken;
         return token.Length > 0 && CryptographicOperations.FixedTimeEquals(
             Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(HttpContext.Request.Query["token"].ToString()));

@@ -43,7 +43,7 @@ public sealed class ChatwootClient(IChatwootApi api, IOptions<ChatwootOptions> o
     }
 
     /// <summary>
-    /// Deletes the contact; Chatwoot then removes its conversations, their messages and attachments (docs/0019). False
+    /// Deletes the contact; Chatwoot then removes its conversations, their messages and attachments (docs/0020). False
     /// when it was already gone, so a repeat is harmless.
     /// </summary>
     public async Task<bool> DeleteContactAsync(int contactId, CancellationToken ct = default)

@@ -9,6 +9,12 @@ public sealed class ChatwootOptions
 
     public Uri? BaseUrl { get; set; }
 
+    /// <summary>Chatwoot's public URL when it differs from <see cref="BaseUrl"/> (its attachment links use it).</summary>
+    public Uri? PublicUrl { get; set; }
+
+    /// <summary>Origins Chatwoot's attachment links redirect to (its ActiveStorage service: S3, GCS, …), e.g. <c>https://bucket.s3.eu-west-1.amazonaws.com</c>.</summary>
+    public IList<string> StorageHosts { get; set; } = [];
+
     public int AccountId { get; set; }
 
     /// <summary>The API inbox (<c>Channel::Api</c>) that mirrors WhatsApp.</summary>

@@ -18,6 +18,9 @@ public sealed class TypebotOptions
 
     public bool Enabled => BaseUrl is not null;
 
+    /// <summary>Origins the flows' media (images, videos, audio, files) are served from, besides <see cref="BaseUrl"/>.</summary>
+    public IList<string> MediaHosts { get; set; } = [];
+
     /// <summary>Flows by language; empty means the one flow of <see cref="PublicId"/> in pt-PT.</summary>
     public IList<TypebotFlowOption> Flows { get; set; } = [];
 

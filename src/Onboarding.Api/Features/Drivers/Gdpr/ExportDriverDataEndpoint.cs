@@ -4,7 +4,7 @@ using Onboarding.Data.Drivers;
 
 namespace Onboarding.Api.Features.Drivers.Gdpr;
 
-/// <summary>The driver row, and every other place that holds the driver's data (the same set erasure clears, docs/0019).</summary>
+/// <summary>The driver row, and every other place that holds the driver's data (the same set erasure clears, docs/0020).</summary>
 public sealed record ExportDriverDataResponse(DateTime ExportedAt, string Controller, DriverDetails Driver)
 {
     public IReadOnlyList<DriverDataPlace> HeldIn { get; init; } = [];
