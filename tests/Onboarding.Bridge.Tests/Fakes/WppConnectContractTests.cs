@@ -36,7 +36,8 @@ public sealed class WppConnectContractTests : IAsyncLifetime
     public void Every_route_of_the_fake_is_in_the_openapi_document_with_its_method()
     {
         _wpp.Routes.Count.ShouldBeGreaterThan(20);
-        foreach (var (method, pattern) in _wpp.Routes)
+        // /__faults/… are the fake's own switches for tests that drive a host in another process, not WPPConnect's API.
+        foreach (var (method, pattern) in _wpp.Routes.Where(r => !r.Pattern.StartsWith("/__faults/", StringComparison.Ordinal)))
         {
             Swagger.Operation(method, pattern).ShouldNotBeNull($"{method} {pattern}");
         }
