@@ -27,6 +27,7 @@ if (args.Contains("migrate"))
 
 app.UseOnboardingRoles();
 app.UseOnboardingProtection();
+app.UseOnboardingInternalRoutes();
 app.UseOnboardingApi();
 app.MapOnboardingMetrics();
 await app.RunAsync();

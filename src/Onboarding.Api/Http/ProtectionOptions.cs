@@ -16,4 +16,19 @@ public sealed class ProtectionOptions
 
     /// <summary>When set, only these addresses or CIDR ranges (e.g. <c>10.0.0.0/8</c>) may call the webhook routes.</summary>
     public IList<string> WebhookAllowedNetworks { get; set; } = [];
+
+    /// <summary>
+    /// Reverse proxies (addresses) whose <c>X-Forwarded-For</c>/<c>-Proto</c> are believed; from anyone else those
+    /// headers are ignored. With none, every client is the socket address.
+    /// </summary>
+    public IList<string> KnownProxies { get; set; } = [];
+
+    /// <summary>The same as CIDR ranges (e.g. the TLS proxy's container network).</summary>
+    public IList<string> KnownNetworks { get; set; } = [];
+
+    /// <summary>
+    /// Who may read <c>/metrics</c>: addresses or CIDR ranges; empty means loopback and the private ranges. A request
+    /// that came through a proxy (it carries forwarded headers) is refused whatever its address.
+    /// </summary>
+    public IList<string> MetricsAllowedNetworks { get; set; } = [];
 }

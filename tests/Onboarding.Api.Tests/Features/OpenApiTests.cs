@@ -6,6 +6,17 @@ namespace Onboarding.Api.Tests.Features;
 
 public sealed class OpenApiTests(AppFixture app) : IntegrationContext(app)
 {
+    private static readonly (string, string) Staff = ("X-Api-Key", AppFixture.StaffKey);
+
+    [Fact]
+    public async Task Outside_the_sandbox_the_document_is_only_for_the_staff_key()
+    {
+        (await Host.SendRawAsync("GET", "/swagger/v1/swagger.json")).Status.ShouldBe(404);
+        (await Host.SendRawAsync("GET", "/swagger/index.html")).Status.ShouldBe(404);
+        (await Host.SendRawAsync("GET", "/swagger/v1/swagger.json", headers: [("X-Api-Key", "not-a-key-0123456789")])).Status.ShouldBe(404);
+        (await Host.SendRawAsync("GET", "/swagger/v1/swagger.json", headers: [Staff])).Status.ShouldBe(200);
+    }
+
     [Fact]
     public async Task Every_driver_route_documents_an_example()
     {
@@ -32,9 +43,9 @@ public sealed class OpenApiTests(AppFixture app) : IntegrationContext(app)
     {
         // NSwag generates the document once per process and serves that copy (or its exception) to every later caller;
         // whichever request of the assembly comes first generates it.
-        var badHost = await Host.SendRawAsync("GET", "/swagger/v1/swagger.json", headers: [("Host", "evil.invalid:99999")]);
-        var badProto = await Host.SendRawAsync("GET", "/swagger/v1/swagger.json", headers: [("X-Forwarded-Proto", "a b"), ("X-Forwarded-Host", "::::")]);
-        var forged = await Host.SendRawAsync("GET", "/swagger/v1/swagger.json", headers: [("X-Forwarded-Host", "evil.example")]);
+        var badHost = await Host.SendRawAsync("GET", "/swagger/v1/swagger.json", headers: [("Host", "evil.invalid:99999"), Staff]);
+        var badProto = await Host.SendRawAsync("GET", "/swagger/v1/swagger.json", headers: [("X-Forwarded-Proto", "a b"), ("X-Forwarded-Host", "::::"), Staff]);
+        var forged = await Host.SendRawAsync("GET", "/swagger/v1/swagger.json", headers: [("X-Forwarded-Host", "evil.example"), Staff]);
         var (status, plain) = await Host.StaffGetAsync("/swagger/v1/swagger.json");
 
         badHost.Status.ShouldBe(200, badHost.Body);
