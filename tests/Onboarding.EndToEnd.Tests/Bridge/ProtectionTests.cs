@@ -85,7 +85,11 @@ public sealed class ProtectionTests(BridgeFixture bridge) : BridgeContext(bridge
         (await Bridge.Http.GetAsync("/metrics", ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await GetAsAsync(Bridge.Http, "/metrics", "203.0.113.1", ct)).ShouldBe(HttpStatusCode.NotFound);
 
-        await using var replica = Bridge.StartReplica(new Dictionary<string, string> { ["Protection:MetricsAllowedNetworks:0"] = "10.0.0.0/8" });
+        await using var replica = Bridge.StartReplica(new Dictionary<string, string>
+        {
+            ["Onboarding:Roles"] = "api",
+            ["Protection:MetricsAllowedNetworks:0"] = "10.0.0.0/8",
+        });
         using var http = replica.CreateClient();
         (await http.GetAsync("/metrics", ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "loopback is not in the configured list");
     }
