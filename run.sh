@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The Sandbox: a private Postgres under .data/, the host with its simulated WhatsApp, Chatwoot and Typebot.
+# The Sandbox: a private Postgres under .data/, the Sandbox program (the host with its simulated WhatsApp, Chatwoot
+# and Typebot).
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/postgres.sh
@@ -30,12 +31,12 @@ export ConnectionStrings__Onboarding="Host=127.0.0.1;Port=$PG_PORT;Username=post
 export Api__Keys__0__Name=staff-dev Api__Keys__0__Key="$DEV_STAFF_KEY" Api__Keys__0__Role=staff
 export Api__Keys__1__Name=typebot-dev Api__Keys__1__Key="$DEV_TYPEBOT_KEY" Api__Keys__1__Role=typebot
 export ASPNETCORE_URLS="http://127.0.0.1:$PORT"
-export Onboarding__Mode=${Onboarding__Mode:-Sandbox}
 
-dotnet build src/Onboarding.Api -c Release -v quiet -nologo
+# The Sandbox program (src/Onboarding.Sandbox): the production host composed with the fakes; building it builds the host.
+dotnet build src/Onboarding.Sandbox -c Release -v quiet -nologo
 if [ -n "${Sandbox__Flow:-}" ]; then
   echo; echo "  Checking $Sandbox__Flow (the Sandbox runs it whatever the verdict):"
   dotnet src/Onboarding.Api/bin/Release/net10.0/Onboarding.Api.dll flows check "$Sandbox__Flow" | sed 's/^/    /' || true
 fi
 # The host prints the URLs, keys and webhook secrets once it listens (the last thing shown at start).
-dotnet run --project src/Onboarding.Api -c Release --no-build --no-launch-profile -- ${ARGS[@]+"${ARGS[@]}"}
+dotnet run --project src/Onboarding.Sandbox -c Release --no-build --no-launch-profile -- ${ARGS[@]+"${ARGS[@]}"}

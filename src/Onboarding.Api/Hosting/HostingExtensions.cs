@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using FastEndpoints;
 using FastEndpoints.Swagger;
@@ -81,9 +82,10 @@ public static class HostingExtensions
         return services;
     }
 
-    public static IServiceCollection AddOnboardingEndpoints(this IServiceCollection services)
+    /// <summary>This assembly's endpoints, and those of <paramref name="extraAssemblies"/> (the Sandbox program's).</summary>
+    public static IServiceCollection AddOnboardingEndpoints(this IServiceCollection services, IReadOnlyList<Assembly> extraAssemblies)
     {
-        services.AddFastEndpoints(o => o.Assemblies = [typeof(HostingExtensions).Assembly]);
+        services.AddFastEndpoints(o => o.Assemblies = [typeof(HostingExtensions).Assembly, .. extraAssemblies]);
         services.AddSingleton<Features.Drivers.RegisterDriver.RegistrationChats>();
         services.AddSingleton<Features.Drivers.RegisterDriver.RegistrationConflictNote>();
         services.SwaggerDocument(o =>

@@ -7,7 +7,10 @@ public sealed class OnboardingOptions
 
     public string Roles { get; set; } = "api,bridge";
 
-    /// <summary><c>Production</c> or <c>Sandbox</c> (fakes of WPPConnect, Chatwoot and Typebot on loopback).</summary>
+    /// <summary>
+    /// <c>Production</c>, or <c>Sandbox</c> (fakes of WPPConnect, Chatwoot and Typebot on loopback), which only the Sandbox
+    /// program sets: the production program refuses it (<see cref="RolesAndMode.SandboxRefusal"/>).
+    /// </summary>
     public string Mode { get; set; } = "Production";
 
     public bool IsSandbox => Mode.Equals("Sandbox", StringComparison.OrdinalIgnoreCase);

@@ -6,7 +6,8 @@ using Onboarding.Bridge;
 namespace Onboarding.Api.Hosting;
 
 /// <summary>
-/// In Production (outside the Sandbox), refuses to boot on a key or secret that is a placeholder (<c>change-me</c>), a
+/// In Production (outside the Sandbox program: the production program refuses Sandbox mode before this runs, see
+/// <see cref="RolesAndMode.SandboxRefusal"/>), refuses to boot on a key or secret that is a placeholder (<c>change-me</c>), a
 /// value shown in <c>deploy/.env.example</c> or the docs, or shorter than <see cref="BridgeOptions.MinimumKeyLength"/>
 /// (Chatwoot's own 24-character tokens pass), naming the setting and never printing its value (docs/0014).
 /// </summary>

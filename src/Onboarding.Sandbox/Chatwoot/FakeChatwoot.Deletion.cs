@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Onboarding.Sandbox.Chatwoot;
 
 public sealed partial class FakeChatwoot

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-
 namespace Onboarding.Sandbox.Faults;
 
 public static class FaultMiddlewareExtensions

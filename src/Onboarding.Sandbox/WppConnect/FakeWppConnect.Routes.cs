@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Onboarding.Sandbox.Faults;
 
 namespace Onboarding.Sandbox.WppConnect;

@@ -10,8 +10,9 @@ using Onboarding.Tests.Shared;
 namespace Onboarding.Api.Tests.Console;
 
 /// <summary>
-/// The real host on a loopback Kestrel port (a browser cannot reach Alba's in-memory server): Onboarding.Api.dll from
-/// the test output, run as a child process on its own database, plus headless Chromium from the OS package.
+/// The real host on a loopback Kestrel port (a browser cannot reach Alba's in-memory server): Onboarding.Api.dll (or
+/// the Sandbox program) from the test output, run as a child process on its own database, plus headless Chromium from
+/// the OS package.
 /// </summary>
 public partial class ConsoleHost : IAsyncLifetime
 {
@@ -55,8 +56,8 @@ public partial class ConsoleHost : IAsyncLifetime
 
     private async Task StartHostAsync()
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Onboarding.Api.dll");
-        File.Exists(dll).ShouldBeTrue($"{dll} is missing: the test project references Onboarding.Api, so the build copies it.");
+        var dll = Path.Combine(AppContext.BaseDirectory, Program);
+        File.Exists(dll).ShouldBeTrue($"{dll} is missing: the test project references its project, so the build copies it.");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -113,6 +114,9 @@ public partial class ConsoleHost : IAsyncLifetime
         }, "the host to be ready", 60);
         status.ShouldBe(200, Output);
     }
+
+    /// <summary>The program to run: the production one here.</summary>
+    protected virtual string Program => "Onboarding.Api.dll";
 
     /// <summary>Settings beyond the database and the keys (as configuration keys): the records API alone, no bridge.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings() => AppFixture.BridgeSettings;

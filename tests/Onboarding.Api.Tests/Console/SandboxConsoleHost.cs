@@ -5,19 +5,21 @@ using System.Net.Sockets;
 namespace Onboarding.Api.Tests.Console;
 
 /// <summary>
-/// The console host in Sandbox mode: the WPPConnect and Chatwoot fakes and the Typebot emulator (running the shipped
-/// flow) start inside the child process on the three ports after the host's, and the real bridge talks to them.
+/// The console host as <c>./run.sh</c> starts it, the Sandbox program: the WPPConnect and Chatwoot fakes and the
+/// Typebot emulator (running the shipped flow) start inside the child process on the three ports after the host's,
+/// and the real bridge talks to them.
 /// </summary>
 public sealed class SandboxConsoleHost : ConsoleHost
 {
     /// <summary>The host's port; the fakes take the next three.</summary>
     public int Port { get; } = FreePortBlock(4);
 
+    protected override string Program => "Onboarding.Sandbox.dll";
+
     protected override IEnumerable<KeyValuePair<string, string>> Settings() => new Dictionary<string, string>
     {
         // A fixed port rather than 0: the Sandbox points the fakes' webhooks at the host's own URL before it listens.
         ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Port}",
-        ["Onboarding:Mode"] = "Sandbox",
         ["Sandbox:BasePort"] = Port.ToString(CultureInfo.InvariantCulture),
         ["Typebot:DebounceMs"] = "150",
         ["Bridge:PerChatGap"] = "00:00:00.100",

@@ -5,7 +5,8 @@ namespace Onboarding.Api.Tests.Deploy;
 
 /// <summary>
 /// The host as an operator starts it (<c>dotnet Onboarding.Api.dll</c>, Production, settings from the environment):
-/// a placeholder secret makes the process exit non-zero, naming the setting and never printing its value.
+/// a placeholder secret makes the process exit non-zero, naming the setting and never printing its value; so does the
+/// Sandbox mode, which belongs to another program.
 /// </summary>
 public sealed class ProductionBootTests : IAsyncLifetime
 {
@@ -27,6 +28,22 @@ public sealed class ProductionBootTests : IAsyncLifetime
         run.ExitCode.ShouldNotBe(0);
         run.Output.ShouldContain("Api:Keys:0:Key");
         run.Output.ShouldNotContain(placeholder);
+    }
+
+    [Fact]
+    public async Task Sandbox_mode_stops_the_production_program_pointing_at_run_sh()
+    {
+        var run = await BootAsync(new Dictionary<string, string>
+        {
+            ["Onboarding__Mode"] = "Sandbox",
+            // The Sandbox would lift the check on secrets: a placeholder must not get through either way.
+            ["Api__Keys__0__Key"] = "change-me-staff-api-key",
+        });
+
+        run.ExitCode.ShouldNotBe(0);
+        run.Output.ShouldContain("Onboarding:Mode=Sandbox is refused");
+        run.Output.ShouldContain("./run.sh");
+        run.Output.ShouldNotContain("Now listening");
     }
 
     private async Task<(int ExitCode, string Output)> BootAsync(IReadOnlyDictionary<string, string> overrides)

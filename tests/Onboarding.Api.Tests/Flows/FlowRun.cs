@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Onboarding.Api.Tests.Infrastructure;
 using Onboarding.Sandbox.Typebot.Engine;
 using Onboarding.Sandbox.Typebot.Engine.Bubbles;
-using Onboarding.Sandbox.Typebot.Flows;
+using Onboarding.Typebot.Flows;
 
 namespace Onboarding.Api.Tests.Flows;
 

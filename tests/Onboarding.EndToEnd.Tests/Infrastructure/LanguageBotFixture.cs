@@ -1,4 +1,4 @@
-using Onboarding.Api.Hosting;
+using Onboarding.Sandbox.Hosting;
 namespace Onboarding.EndToEnd.Tests.Infrastructure;
 
 /// <summary>The bot fixture with the two shipped flows by language: Portuguese and English.</summary>

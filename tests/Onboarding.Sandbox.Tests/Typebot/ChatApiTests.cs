@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Onboarding.Sandbox.Tests.Typebot.Support;
 using Onboarding.Sandbox.Typebot.ChatApi;
-using Onboarding.Sandbox.Typebot.Flows;
+using Onboarding.Typebot.Flows;
 
 namespace Onboarding.Sandbox.Tests.Typebot;
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Onboarding.Sandbox.Tests.Typebot.Support;
 using Onboarding.Sandbox.Typebot.Engine;
-using Onboarding.Sandbox.Typebot.Flows;
+using Onboarding.Typebot.Flows;
 
 namespace Onboarding.Sandbox.Tests.Typebot;
 

@@ -1,3 +1,5 @@
+using Onboarding.Typebot.Flows;
+
 namespace Onboarding.Api.Flows.Check;
 
 /// <summary>Blocks the emulator cannot run: a known Typebot block it skips, or a type Typebot does not have.</summary>

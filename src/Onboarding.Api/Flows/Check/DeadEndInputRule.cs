@@ -1,4 +1,4 @@
-using Onboarding.Sandbox.Typebot.Flows;
+using Onboarding.Typebot.Flows;
 
 namespace Onboarding.Api.Flows.Check;
 

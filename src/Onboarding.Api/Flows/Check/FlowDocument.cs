@@ -1,8 +1,8 @@
-using Onboarding.Sandbox.Typebot.Flows;
+using Onboarding.Typebot.Flows;
 
 namespace Onboarding.Api.Flows.Check;
 
-/// <summary>A flow the Sandbox's parser accepted, with every block's position.</summary>
+/// <summary>A flow the Typebot flow parser (Onboarding.Typebot) accepted, with every block's position.</summary>
 internal sealed class FlowDocument(TypebotFlow flow)
 {
     public TypebotFlow Flow { get; } = flow;

@@ -1,21 +1,21 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Onboarding.Sandbox.Typebot.Flows;
+using Onboarding.Typebot.Flows;
 
 namespace Onboarding.Api.Flows.Check;
 
 /// <summary>
-/// The rules every other rule depends on: the text is a JSON object, its schema version is one the Sandbox's parser
+/// The rules every other rule depends on: the text is a JSON object, its schema version is one the flow parser
 /// reads, and the parser accepts the rest (a start event).
 /// </summary>
-internal static class FlowLoader
+public static class FlowLoader
 {
     public const string NotJson = "flow-not-json";
     public const string SchemaVersion = "schema-version";
     public const string Format = "flow-format";
 
-    public static (FlowDocument? Document, FlowFinding? Problem) Load(string json)
+    internal static (FlowDocument? Document, FlowFinding? Problem) Load(string json)
     {
         JsonObject? root;
         try
@@ -80,7 +80,7 @@ internal static class FlowLoader
         }
     }
 
-    /// <summary>Asks the Sandbox's parser, the one authority on versions, with the smallest flow it accepts.</summary>
+    /// <summary>Asks the flow parser, the one authority on versions, with the smallest flow it accepts.</summary>
     private static bool IsSupported(string version)
     {
         var probe = new JsonObject { ["version"] = version, ["events"] = new JsonArray(new JsonObject { ["type"] = "start" }) };

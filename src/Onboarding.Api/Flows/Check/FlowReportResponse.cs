@@ -10,7 +10,7 @@ public sealed record FlowReportResponse(string Verdict, int Errors, int Warnings
         report.Findings.Select(f => new FlowFindingResponse(Text(f.Severity), f.Rule, f.Group, f.Block, f.Message)).ToList());
 
     /// <summary>What <c>flows check</c> says about a copy whose body lost <c>phone</c> (OpenAPI example).</summary>
-    internal static readonly FlowReportResponse Example = new("error", 1, 1,
+    public static readonly FlowReportResponse Example = new("error", 1, 1,
     [
         new FlowFindingResponse("error", "api-body-missing-required", "Enviar candidatura", "2 (Webhook)",
             "group \"Enviar candidatura\", block 2 (Webhook): required field \"phone\" is missing from the body"),

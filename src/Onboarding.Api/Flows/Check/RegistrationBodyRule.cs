@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Onboarding.Sandbox.Typebot.Engine;
+using Onboarding.Typebot.Variables;
 
 namespace Onboarding.Api.Flows.Check;
 

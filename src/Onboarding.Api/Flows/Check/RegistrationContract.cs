@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Onboarding.Api.Auth;
 using Onboarding.Api.Errors;
 using Onboarding.Api.Features.Drivers.RegisterDriver;
-using Onboarding.Sandbox.Typebot.Flows;
+using Onboarding.Typebot.Flows;
 
 namespace Onboarding.Api.Flows.Check;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Onboarding.Sandbox.Typebot.Flows;
+using Onboarding.Typebot.Flows;
 
 namespace Onboarding.Api.Flows.Check;
 

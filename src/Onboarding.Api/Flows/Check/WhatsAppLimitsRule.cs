@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Onboarding.Sandbox.Typebot.Engine.Bubbles;
-using Onboarding.Sandbox.Typebot.Flows;
+using Onboarding.Typebot.Flows;
+using Onboarding.Typebot.RichText;
 
 namespace Onboarding.Api.Flows.Check;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Onboarding.Sandbox.Typebot.Engine;
 using Onboarding.Sandbox.Typebot.Engine.Http;
-using Onboarding.Sandbox.Typebot.Flows;
+using Onboarding.Typebot.Flows;
 
 namespace Onboarding.Sandbox.Typebot.ChatApi;
 

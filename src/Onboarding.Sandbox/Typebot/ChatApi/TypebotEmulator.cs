@@ -3,7 +3,7 @@ using System.Globalization;
 using Onboarding.Sandbox.Faults;
 using Onboarding.Sandbox.Hosting;
 using Onboarding.Sandbox.Typebot.Engine;
-using Onboarding.Sandbox.Typebot.Flows;
+using Onboarding.Typebot.Flows;
 
 namespace Onboarding.Sandbox.Typebot.ChatApi;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging;
+using Onboarding.Typebot.Variables;
 
 namespace Onboarding.Sandbox.Typebot.Engine;
 

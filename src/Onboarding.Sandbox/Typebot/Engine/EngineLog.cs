@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Onboarding.Sandbox.Typebot.Engine;
 
 /// <summary>The emulator's log messages. Values that may hold personal data (replies, variables) are never logged.</summary>

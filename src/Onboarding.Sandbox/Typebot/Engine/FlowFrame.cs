@@ -1,4 +1,5 @@
-using Onboarding.Sandbox.Typebot.Flows;
+using Onboarding.Typebot.Flows;
+using Onboarding.Typebot.Variables;
 
 namespace Onboarding.Sandbox.Typebot.Engine;
 

@@ -3,7 +3,7 @@ using Onboarding.Sandbox.Typebot.Engine.Bubbles;
 using Onboarding.Sandbox.Typebot.Engine.Http;
 using Onboarding.Sandbox.Typebot.Engine.Inputs;
 using Onboarding.Sandbox.Typebot.Engine.Logic;
-using Onboarding.Sandbox.Typebot.Flows;
+using Onboarding.Typebot.Flows;
 
 namespace Onboarding.Sandbox.Typebot.Engine;
 
@@ -115,7 +115,7 @@ public static class FlowWalker
             }
 
             var actionsBefore = run.Turn.ClientSideActions.Count;
-            var outcome = await ExecuteLogicOrIntegrationAsync(block, run, cancellationToken);
+            var outcome = EmulatorBlockSupport.Executed.Contains(block.Type) ? await ExecuteLogicOrIntegrationAsync(block, run, cancellationToken) : null;
             if (outcome is null)
             {
                 run.Logger.LogBlockSkipped(block.Id, block.Type);
@@ -155,8 +155,7 @@ public static class FlowWalker
             BlockTypes.TypebotLink => TypebotLinkExecutor.Execute(block, run),
             BlockTypes.Script => ScriptExecutor.Execute(block, run),
             BlockTypes.Chatwoot => ChatwootExecutor.Execute(block, run),
-            // Zapier, Make.com and Pabbly Connect blocks are HTTP requests with a preset URL in Typebot too.
-            BlockTypes.HttpRequest or "Zapier" or "Make.com" or "Pabbly" => await HttpRequestExecutor.ExecuteAsync(block, run, cancellationToken),
-            _ => null,
+            BlockTypes.HttpRequest or BlockTypes.Zapier or BlockTypes.MakeCom or BlockTypes.Pabbly => await HttpRequestExecutor.ExecuteAsync(block, run, cancellationToken),
+            _ => throw new InvalidOperationException($"{nameof(EmulatorBlockSupport)} lists \"{block.Type}\" but the walker has no executor for it."),
         };
 }

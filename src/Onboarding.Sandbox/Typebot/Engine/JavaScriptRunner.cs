@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Jint;
+using Onboarding.Typebot.Variables;
 
 namespace Onboarding.Sandbox.Typebot.Engine;
 
@@ -47,6 +48,19 @@ public static class JavaScriptRunner
         script.Append(body).Append("\n})()))");
         return VariableValue.FromJson(JsonNode.Parse(Evaluate(script.ToString())));
     }
+
+    /// <summary>Inline <c>{{= code =}}</c> for <see cref="VariableTemplate"/>: null when the code fails, which keeps it as text.</summary>
+    public static readonly InlineScript Inline = (body, variables) =>
+    {
+        try
+        {
+            return RunInline(body, variables);
+        }
+        catch (JavaScriptFailedException)
+        {
+            return null;
+        }
+    };
 
     /// <summary>Inline <c>{{= code =}}</c>: the text that replaces it.</summary>
     public static string RunInline(string body, IEnumerable<(string Name, VariableValue? Value)> arguments)

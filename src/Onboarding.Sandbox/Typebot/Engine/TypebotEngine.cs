@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging;
 using Onboarding.Sandbox.Typebot.Engine.Http;
 using Onboarding.Sandbox.Typebot.Engine.Inputs;
 using Onboarding.Sandbox.Typebot.Engine.Logic;
-using Onboarding.Sandbox.Typebot.Flows;
+using Onboarding.Typebot.Flows;
+using Onboarding.Typebot.Variables;
 
 namespace Onboarding.Sandbox.Typebot.Engine;
 
@@ -162,12 +162,12 @@ public sealed class TypebotEngine(TypebotEngineOptions options)
     private static void AddRetryMessage(FlowBlock block, BlockExecution run)
     {
         var retry = block.Option("retryMessageContent") is { Length: > 0 } custom
-            ? VariableTemplate.Parse(custom, run.Variables)
+            ? VariableTemplate.Parse(custom, run.Variables, JavaScriptRunner.Inline)
             : block.Type switch
             {
                 BlockTypes.EmailInput => DefaultEmailRetryMessage,
                 BlockTypes.PaymentInput => DefaultPaymentRetryMessage,
-                _ => run.Frame.Flow.InvalidMessage is { } invalid ? VariableTemplate.Parse(invalid, run.Variables) : DefaultInvalidMessage,
+                _ => run.Frame.Flow.InvalidMessage is { } invalid ? VariableTemplate.Parse(invalid, run.Variables, JavaScriptRunner.Inline) : DefaultInvalidMessage,
             };
         var message = new JsonObject
         {

@@ -3,7 +3,10 @@ using Onboarding.Api.Tests.Infrastructure;
 
 namespace Onboarding.Api.Tests.Features.Sandbox;
 
-/// <summary>Outside Sandbox mode the Sandbox API does not exist (its use in Sandbox mode is in the console's browser test).</summary>
+/// <summary>
+/// The production program has no Sandbox API (it lives in the Sandbox program, whose use is in the console's browser
+/// tests).
+/// </summary>
 public sealed class SandboxApiTests(AppFixture app) : IntegrationContext(app)
 {
     [Theory]

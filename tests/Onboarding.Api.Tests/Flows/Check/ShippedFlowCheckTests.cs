@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Onboarding.Api.Flows.Check;
-using Onboarding.Sandbox.Typebot.Flows;
+using Onboarding.Typebot.Flows;
 
 namespace Onboarding.Api.Tests.Flows.Check;
 

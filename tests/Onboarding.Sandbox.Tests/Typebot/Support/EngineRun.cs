@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Onboarding.Sandbox.Typebot.Engine;
-using Onboarding.Sandbox.Typebot.Flows;
+using Onboarding.Typebot.Flows;
 
 namespace Onboarding.Sandbox.Tests.Typebot.Support;
 

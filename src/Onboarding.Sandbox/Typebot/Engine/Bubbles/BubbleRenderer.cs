@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
-using Onboarding.Sandbox.Typebot.Flows;
+using Onboarding.Typebot.Flows;
+using Onboarding.Typebot.RichText;
+using Onboarding.Typebot.Variables;
 
 namespace Onboarding.Sandbox.Typebot.Engine.Bubbles;
 
@@ -15,13 +17,13 @@ public static class BubbleRenderer
             content = new JsonObject
             {
                 ["type"] = "richText",
-                ["richText"] = RichTextRenderer.Render(richText, variables),
+                ["richText"] = RichTextRenderer.Render(richText, variables, JavaScriptRunner.Inline),
             };
         }
         else
         {
             content = block.Content!.DeepClone();
-            VariableTemplate.DeepParse(content, variables);
+            VariableTemplate.DeepParse(content, variables, JavaScriptRunner.Inline);
         }
 
         return new JsonObject { ["id"] = block.Id, ["type"] = block.Type, ["content"] = content };

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Onboarding.Typebot.Variables;
 
 namespace Onboarding.Sandbox.Typebot.Engine.Http;
 
@@ -45,7 +46,7 @@ public static partial class HttpRequestBuilder
         var isJson = false;
         if (method != "GET")
         {
-            var text = VariableTemplate.Parse(bodyContent, variables, insideJson: !WholeBodyIsAVariable().IsMatch(bodyContent));
+            var text = VariableTemplate.Parse(bodyContent, variables, JavaScriptRunner.Inline, insideJson: !WholeBodyIsAVariable().IsMatch(bodyContent));
             try
             {
                 parsedBody = JsonNode.Parse(text);
@@ -58,7 +59,7 @@ public static partial class HttpRequestBuilder
         }
 
         return new ExecutableHttpRequest(
-            VariableTemplate.Parse(url + (query.Length > 0 ? "?" + query : ""), variables),
+            VariableTemplate.Parse(url + (query.Length > 0 ? "?" + query : ""), variables, JavaScriptRunner.Inline),
             method,
             headers,
             parsedBody,
@@ -91,8 +92,8 @@ public static partial class HttpRequestBuilder
         var result = new List<KeyValuePair<string, string>>();
         foreach (var row in (rows as JsonArray)?.OfType<JsonObject>() ?? [])
         {
-            var key = VariableTemplate.Parse(Text(row["key"]), variables);
-            var value = VariableTemplate.Parse(Text(row["value"]), variables);
+            var key = VariableTemplate.Parse(Text(row["key"]), variables, JavaScriptRunner.Inline);
+            var value = VariableTemplate.Parse(Text(row["value"]), variables, JavaScriptRunner.Inline);
             if (key.Length == 0 || value.Length == 0)
             {
                 continue;

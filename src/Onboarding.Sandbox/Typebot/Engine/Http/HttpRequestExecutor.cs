@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Onboarding.Sandbox.Typebot.Flows;
+using Onboarding.Typebot.Flows;
+using Onboarding.Typebot.Variables;
 
 namespace Onboarding.Sandbox.Typebot.Engine.Http;
 
@@ -71,7 +72,7 @@ public static class HttpRequestExecutor
                 continue;
             }
 
-            var expression = VariableTemplate.Parse(bodyPath, run.Variables);
+            var expression = VariableTemplate.Parse(bodyPath, run.Variables, JavaScriptRunner.Inline);
             if (JavaScriptRunner.TryMapResponse(expression, statusCode, data, out var value))
             {
                 run.SetVariable(variable, value);

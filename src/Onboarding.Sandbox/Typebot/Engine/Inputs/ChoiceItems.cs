@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Onboarding.Sandbox.Typebot.Engine.Logic;
-using Onboarding.Sandbox.Typebot.Flows;
+using Onboarding.Typebot.Flows;
+using Onboarding.Typebot.Variables;
 
 namespace Onboarding.Sandbox.Typebot.Engine.Inputs;
 
@@ -32,7 +33,7 @@ public static class ChoiceItems
             .Select(item =>
             {
                 var raw = (JsonObject)item.Raw.DeepClone();
-                VariableTemplate.DeepParse(raw, variables);
+                VariableTemplate.DeepParse(raw, variables, JavaScriptRunner.Inline);
                 return item with { Raw = raw };
             })
             .ToList();

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Onboarding.Sandbox.Typebot.Flows;
+using Onboarding.Typebot.Flows;
 
 namespace Onboarding.Sandbox.Typebot.Engine.Inputs;
 

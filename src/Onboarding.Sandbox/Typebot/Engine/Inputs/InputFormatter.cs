@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using Onboarding.Sandbox.Typebot.Flows;
+using Onboarding.Typebot.Flows;
+using Onboarding.Typebot.Variables;
 
 namespace Onboarding.Sandbox.Typebot.Engine.Inputs;
 
@@ -17,7 +18,7 @@ public static class InputFormatter
             input["items"] = new JsonArray(ChoiceItems.Displayed(block, variables).Select(i => (JsonNode)i.Raw.DeepClone()).ToArray());
         }
 
-        VariableTemplate.DeepParse(input, variables);
+        VariableTemplate.DeepParse(input, variables, JavaScriptRunner.Inline);
         if (block.Type is not (BlockTypes.ChoiceInput or BlockTypes.PictureChoiceInput or BlockTypes.DateInput or BlockTypes.Cards)
             && variables.FirstOrDefault(v => v.Id == block.Option("variableId"))?.Value is { IsList: false, Text.Length: > 0 } prefilled)
         {

@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Onboarding.Sandbox.Typebot.Engine.Logic;
-using Onboarding.Sandbox.Typebot.Flows;
+using Onboarding.Typebot.Flows;
+using Onboarding.Typebot.Variables;
 using PhoneNumbers;
 
 namespace Onboarding.Sandbox.Typebot.Engine.Inputs;
@@ -83,8 +84,8 @@ public static partial class InputReplyParser
         }
 
         // Typebot tests `min && value < min`, so a bound of 0 is ignored.
-        var min = SafeParseFloat(VariableTemplate.Parse(block.Options?["min"]?.ToString(), variables));
-        var max = SafeParseFloat(VariableTemplate.Parse(block.Options?["max"]?.ToString(), variables));
+        var min = SafeParseFloat(VariableTemplate.Parse(block.Options?["min"]?.ToString(), variables, JavaScriptRunner.Inline));
+        var max = SafeParseFloat(VariableTemplate.Parse(block.Options?["max"]?.ToString(), variables, JavaScriptRunner.Inline));
         if ((min is { } lo && lo != 0 && number < lo) || (max is { } hi && hi != 0 && number > hi))
         {
             return ParsedReply.Fail;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using Onboarding.Sandbox.Typebot.Flows;
+using Onboarding.Typebot.Flows;
+using Onboarding.Typebot.Variables;
 
 namespace Onboarding.Sandbox.Typebot.Engine.Logic;
 
@@ -29,7 +30,7 @@ public static class ChatwootExecutor
     {
         var baseUrl = block.Option("baseUrl") is { Length: > 0 } url ? url : DefaultBaseUrl;
         var user = block.Options?["user"] as JsonObject;
-        string Field(string name) => VariableTemplate.Parse(user?[name]?.ToString(), run.Variables);
+        string Field(string name) => VariableTemplate.Parse(user?[name]?.ToString(), run.Variables, JavaScriptRunner.Inline);
         var userId = Field("id") is { Length: > 0 } id ? id : Field("email") is { Length: > 0 } email ? email : run.Session.ResultId;
         return $$"""
             (function (d, t) {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Onboarding.Typebot.Variables;
 
 namespace Onboarding.Sandbox.Typebot.Engine.Logic;
 
@@ -37,7 +38,7 @@ public static partial class ConditionEvaluator
         var rawValue = Text(comparison["value"]);
         var value = rawValue is "undefined" or "null"
             ? null
-            : SingleVariable(rawValue, variables) ?? VariableValue.Of(VariableTemplate.Parse(rawValue, variables));
+            : SingleVariable(rawValue, variables) ?? VariableValue.Of(VariableTemplate.Parse(rawValue, variables, JavaScriptRunner.Inline));
 
         return op switch
         {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using Onboarding.Sandbox.Typebot.Flows;
+using Onboarding.Typebot.Flows;
+using Onboarding.Typebot.Variables;
 
 namespace Onboarding.Sandbox.Typebot.Engine.Logic;
 
@@ -27,7 +28,7 @@ public static class FlowControlExecutor
         }
 
         var flow = run.Frame.Flow;
-        var groupTitle = VariableTemplate.IsSingleVariable(groupId) ? VariableTemplate.Parse(groupId, run.Variables) : null;
+        var groupTitle = VariableTemplate.IsSingleVariable(groupId) ? VariableTemplate.Parse(groupId, run.Variables, JavaScriptRunner.Inline) : null;
         var group = groupTitle is not null ? flow.Groups.FirstOrDefault(g => g.Title == groupTitle) : flow.FindGroup(groupId);
         if (group is null)
         {
@@ -94,7 +95,7 @@ public static class FlowControlExecutor
             ["type"] = "redirect",
             ["redirect"] = new JsonObject
             {
-                ["url"] = SanitizeUrl(VariableTemplate.Parse(url, run.Variables)),
+                ["url"] = SanitizeUrl(VariableTemplate.Parse(url, run.Variables, JavaScriptRunner.Inline)),
                 ["isNewTab"] = block.Options?["isNewTab"]?.DeepClone(),
             },
         });
@@ -110,7 +111,7 @@ public static class FlowControlExecutor
             return BlockOutcome.Next(block.OutgoingEdgeId);
         }
 
-        var parsed = Inputs.InputReplyParser.SafeParseFloat(VariableTemplate.Parse(seconds, run.Variables));
+        var parsed = Inputs.InputReplyParser.SafeParseFloat(VariableTemplate.Parse(seconds, run.Variables, JavaScriptRunner.Inline));
         if (parsed is null)
         {
             return BlockOutcome.Next(block.OutgoingEdgeId);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using Onboarding.Sandbox.Typebot.Flows;
+using Onboarding.Typebot.Flows;
+using Onboarding.Typebot.Variables;
 
 namespace Onboarding.Sandbox.Typebot.Engine.Logic;
 

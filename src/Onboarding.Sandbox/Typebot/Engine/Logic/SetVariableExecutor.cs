@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Onboarding.Sandbox.Typebot.Flows;
+using Onboarding.Typebot.Flows;
+using Onboarding.Typebot.Variables;
 
 namespace Onboarding.Sandbox.Typebot.Engine.Logic;
 
@@ -76,7 +77,7 @@ public static class SetVariableExecutor
     {
         if (VariableTemplate.IsSingleVariable(code))
         {
-            return (VariableValue.Of(VariableTemplate.Parse(code, variables)), null);
+            return (VariableValue.Of(VariableTemplate.Parse(code, variables, JavaScriptRunner.Inline)), null);
         }
 
         // Numbers with a leading zero (phone numbers, postal codes) are kept as typed instead of read as octal.
@@ -93,7 +94,7 @@ public static class SetVariableExecutor
         }
         catch (JavaScriptFailedException e)
         {
-            return (VariableValue.Of(VariableTemplate.Parse(code, variables)), e.Message);
+            return (VariableValue.Of(VariableTemplate.Parse(code, variables, JavaScriptRunner.Inline)), e.Message);
         }
     }
 
@@ -120,7 +121,7 @@ public static class SetVariableExecutor
             case "Empty":
                 return (null, null);
             case "Append value(s)":
-                var item = VariableTemplate.Parse(block.Option("item"), variables);
+                var item = VariableTemplate.Parse(block.Option("item"), variables, JavaScriptRunner.Inline);
                 return (variable.Value switch
                 {
                     null => VariableValue.OfList([item]),
@@ -156,7 +157,7 @@ public static class SetVariableExecutor
 
     private static string DateText(DateTimeOffset now, FlowBlock? block, IReadOnlyList<SessionVariable> variables)
     {
-        var zone = block is null ? "" : VariableTemplate.Parse(block.Option("timeZone"), variables);
+        var zone = block is null ? "" : VariableTemplate.Parse(block.Option("timeZone"), variables, JavaScriptRunner.Inline);
         if (zone.Length == 0 || !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var timeZone))
         {
             return now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

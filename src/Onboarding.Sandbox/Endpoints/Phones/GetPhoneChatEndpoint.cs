@@ -1,0 +1,35 @@
+using FastEndpoints;
+using Npgsql;
+using Onboarding.Api.Auth;
+using Onboarding.Sandbox.Hosting;
+
+namespace Onboarding.Sandbox.Endpoints.Phones;
+
+public sealed class GetPhoneChatEndpoint(NpgsqlDataSource dataSource) : Endpoint<PhoneRequest, PhoneChatResponse>
+{
+    private SandboxServices Sandbox => Resolve<SandboxServices>();
+
+    public override void Configure()
+    {
+        Get("phones/{phone}/messages");
+        Group<SandboxGroup>();
+        AuthSchemes(ApiKeyAuthenticationHandler.SchemeName);
+        Roles(ApiRoles.Staff);
+        Description(d => d.WithTags("Sandbox").Produces(404));
+        Summary(s =>
+        {
+            s.Summary = "Sandbox mode only: one phone's WhatsApp conversation, with who wrote each message (empty for a new number)";
+            s.ResponseExamples[200] = SandboxExamples.Chat;
+        });
+    }
+
+    public override async Task HandleAsync(PhoneRequest req, CancellationToken ct)
+    {
+        var digits = req.Digits();
+        var chatId = digits + "@c.us";
+        var messages = Sandbox.Wpp.Messages(chatId);
+        var keys = await OutboxSenders.KeysAsync(dataSource, chatId, messages.Where(m => m.FromMe).ToList(), ct);
+        var name = Sandbox.Wpp.Chats.FirstOrDefault(c => c.Id == chatId)?.Name;
+        await Send.OkAsync(new PhoneChatResponse("+" + digits, chatId, name, messages.Select(m => PhoneMessage.From(m, keys)).ToList()), ct);
+    }
+}

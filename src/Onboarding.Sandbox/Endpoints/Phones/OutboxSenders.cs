@@ -1,0 +1,46 @@
+using Dapper;
+using Npgsql;
+using Onboarding.Sandbox.WppConnect;
+
+namespace Onboarding.Sandbox.Endpoints.Phones;
+
+/// <summary>The outbox dedupe key behind each WhatsApp message we sent, by WhatsApp message id.</summary>
+internal static class OutboxSenders
+{
+    /// <summary>
+    /// Keys of the rows that recorded these messages' ids, plus the sends still in flight: WhatsApp may hold a message
+    /// before its send recorded the id (state <c>sending</c>), so an unmatched message of ours is matched to the chat's
+    /// in-flight row with the same text.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>> KeysAsync(
+        NpgsqlDataSource dataSource, string chatId, IReadOnlyList<FakeWppMessage> ours, CancellationToken ct)
+    {
+        if (ours.Count == 0)
+        {
+            return new Dictionary<string, string>();
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var waMessageIds = ours.Select(m => m.Id).ToArray();
+        var keys = (await connection.QueryAsync<(string WaMessageId, string DedupeKey)>(new CommandDefinition(
+            "SELECT wa_message_id, dedupe_key FROM outbox WHERE wa_message_id = ANY(@waMessageIds)", new { waMessageIds }, cancellationToken: ct)))
+            .ToDictionary(r => r.WaMessageId, r => r.DedupeKey);
+        var inFlight = (await connection.QueryAsync<(string DedupeKey, string? Text)>(new CommandDefinition(
+            """
+            SELECT dedupe_key, payload->>'text' FROM outbox
+            WHERE wa_chat_id = @chatId AND lane = 'whatsapp' AND state = 'sending' AND wa_message_id IS NULL ORDER BY id
+            """, new { chatId }, cancellationToken: ct))).ToList();
+        foreach (var message in ours.Where(m => !keys.ContainsKey(m.Id)).Reverse())
+        {
+            var text = PhoneMessage.TextOf(message);
+            var match = inFlight.FindIndex(r => r.Text == text);
+            if (match >= 0)
+            {
+                keys[message.Id] = inFlight[match].DedupeKey;
+                inFlight.RemoveAt(match);
+            }
+        }
+
+        return keys;
+    }
+}
