@@ -8,7 +8,7 @@ using OpenTelemetry.Trace;
 namespace Onboarding.Api.Hosting;
 
 /// <summary>
-/// OpenTelemetry: traces (HTTP in and out, Npgsql) and metrics (ours, ASP.NET Core, HttpClient, Npgsql), scraped by
+/// OpenTelemetry: traces (HTTP in and out, Npgsql) and metrics (ours, ASP.NET Core, HttpClient, Npgsql, the runtime), scraped by
 /// Prometheus at <c>/metrics</c> and exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
 /// </summary>
 public static class TelemetryExtensions
@@ -20,7 +20,7 @@ public static class TelemetryExtensions
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("onboarding"))
             .WithMetrics(m => m
-                .AddMeter(BridgeMetrics.MeterName, ApiMetrics.MeterName, "Npgsql", "Quartz")
+                .AddMeter(BridgeMetrics.MeterName, ApiMetrics.MeterName, "Npgsql", "Quartz", "System.Runtime")
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddPrometheusExporter())
