@@ -65,7 +65,7 @@ public sealed class RequestCounters
             ms += reader.GetDouble(1);
             if (top.Count < 8 && reader.GetInt64(0) >= n / 10)
             {
-                top.Add(string.Create(CultureInfo.InvariantCulture, $"{(double)reader.GetInt64(0) / n:F2}× `{reader.GetString(2)}`"));
+                top.Add(string.Create(CultureInfo.InvariantCulture, $"{(double)reader.GetInt64(0) / n:F2}× ({reader.GetDouble(1) / n:F3} ms) `{reader.GetString(2)}`"));
             }
         }
 
