@@ -52,10 +52,12 @@ public static class RegisterDriverScenario
         Func<int, CancellationToken, Task<bool>> call, bool target, CancellationToken ct)
     {
         _firstFailure = null;
+        var counters = await RequestCounters.StartAsync(rig, ct);
         var cpu = new CpuMeter(rig.Host.Pid);
         cpu.Start();
         var result = await ClosedLoop.RunAsync(plan.RegisterClients, plan.RegisterWindow, 1_000_000, (worker, _, token) => call(worker, token), ct);
         var shares = cpu.Stop();
+        var perRequestCounters = await counters.StopAsync(result.Completed + result.Failed, ct);
         var drivers = await rig.ScalarAsync("SELECT count(*) FROM drivers", ct);
         Console.WriteLine($"  register ({what}): {result.PerSecond:F0} req/s, {result.Failed} failed, {result.Latency.Summary()}");
 
@@ -68,6 +70,8 @@ public static class RegisterDriverScenario
         var perRequest = shares.Wall.TotalMilliseconds / Math.Max(1, result.Completed + result.Failed);
         report.Note(string.Create(CultureInfo.InvariantCulture,
             $"register ({what}): {shares.Host * perRequest:F2} ms of host and {shares.Postgres * perRequest:F2} ms of Postgres processor time per request; {drivers:N0} drivers after; cpu {shares}"));
+        report.Note($"register ({what}): {perRequestCounters}");
+        Console.WriteLine($"  {perRequestCounters}");
         if (result.Failed > 0)
         {
             report.Note($"register ({what}): {result.Failed} answers were not the expected status; the first: {_firstFailure}");

@@ -28,6 +28,12 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
     public async Task<int> EnqueueAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
+        if (entries.Count == 1)
+        {
+            // One row is all or none by itself: no transaction, so no COMMIT round trip on the webhook's ack path.
+            return await InsertAsync(connection, null, entries[0], ct) ? 1 : 0;
+        }
+
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var recorded = 0;
         foreach (var entry in entries)

@@ -13,49 +13,64 @@ public sealed class DriverRepository(NpgsqlDataSource dataSource)
         created_at, updated_at, version, erased_at
         """;
 
-    // nif is char(9): comparing it with a text parameter would not use its unique index (a full scan per call).
-    private const string NifHolderSql = "SELECT id, wa_chat_id FROM drivers WHERE nif = @Nif::bpchar AND phone_e164 <> @PhoneE164";
-
-    private const string InsertSql = """
-        INSERT INTO drivers (id, phone_e164, wa_chat_id, full_name, nif, email, birth_date, district_code, municipality,
-            postal_code, vehicle_type, licence_plate, driving_licence_number, licence_categories, iban, availability,
-            privacy_notice_version, privacy_accepted_at, status, source, typebot_result_id, chatwoot_conversation_id)
-        VALUES (@Id, @PhoneE164, @WaChatId, @FullName, @Nif, @Email, @BirthDate, @DistrictCode, @Municipality,
-            @PostalCode, @VehicleType, @LicencePlate, @DrivingLicenceNumber, COALESCE(@LicenceCategories, '{}'::text[]), @Iban,
-            @Availability, @PrivacyNoticeVersion, @PrivacyAcceptedAt, 'submitted', @Source, @TypebotResultId,
-            @ChatwootConversationId)
-        ON CONFLICT (phone_e164) DO NOTHING
-        RETURNING id
+    // One round trip for both common cases: the record of this phone and any record holding this NIF under another
+    // phone, and, when there is neither, the new row (its id is @Id) with its history row. nif is char(9): comparing it
+    // with a text parameter would not use its unique index (a full scan per call).
+    private const string RegisterSql = $$"""
+        WITH found AS (
+            SELECT {{Columns}} FROM drivers
+            WHERE phone_e164 = @PhoneE164 OR (nif = @Nif::bpchar AND phone_e164 <> @PhoneE164)
+            /*lock*/),
+        created AS (
+            INSERT INTO drivers (id, phone_e164, wa_chat_id, full_name, nif, email, birth_date, district_code, municipality,
+                postal_code, vehicle_type, licence_plate, driving_licence_number, licence_categories, iban, availability,
+                privacy_notice_version, privacy_accepted_at, status, source, typebot_result_id, chatwoot_conversation_id)
+            SELECT @Id, @PhoneE164, @WaChatId, @FullName, @Nif, @Email, @BirthDate, @DistrictCode, @Municipality,
+                @PostalCode, @VehicleType, @LicencePlate, @DrivingLicenceNumber, COALESCE(@LicenceCategories, '{}'::text[]), @Iban,
+                @Availability, @PrivacyNoticeVersion, @PrivacyAcceptedAt, 'submitted', @Source, @TypebotResultId,
+                @ChatwootConversationId
+            WHERE NOT EXISTS (SELECT FROM found)
+            ON CONFLICT (phone_e164) DO NOTHING
+            RETURNING {{Columns}}),
+        history AS (
+            INSERT INTO driver_status_history (driver_id, from_status, to_status, reason, actor)
+            SELECT id, NULL, 'submitted', 'registo recebido', @Actor FROM created)
+        SELECT * FROM found UNION ALL SELECT * FROM created
         """;
 
-    private const string LockByPhoneSql = "SELECT id, status, wa_chat_id FROM drivers WHERE phone_e164 = @PhoneE164 FOR UPDATE";
+    private static readonly string RegisterLockingSql = RegisterSql.Replace("/*lock*/", "FOR UPDATE", StringComparison.Ordinal);
 
     // A resubmission keeps what the driver did not send again; a withdrawn or rejected driver re-enters review. The
-    // chat is only ever set on an unbound record (a bound one reaches here only from its own chat).
+    // chat is only ever set on an unbound record (a bound one reaches here only from its own chat). The version read
+    // with the row must still be the row's: otherwise another write came first and nothing is written here.
     private const string ResubmitSql = """
-        UPDATE drivers SET
-            wa_chat_id = COALESCE(wa_chat_id, @WaChatId),
-            full_name = COALESCE(@FullName, full_name),
-            nif = COALESCE(@Nif, nif),
-            email = COALESCE(@Email, email),
-            birth_date = COALESCE(@BirthDate, birth_date),
-            district_code = COALESCE(@DistrictCode, district_code),
-            municipality = COALESCE(@Municipality, municipality),
-            postal_code = COALESCE(@PostalCode, postal_code),
-            vehicle_type = COALESCE(@VehicleType, vehicle_type),
-            licence_plate = COALESCE(@LicencePlate, licence_plate),
-            driving_licence_number = COALESCE(@DrivingLicenceNumber, driving_licence_number),
-            licence_categories = COALESCE(@LicenceCategories, licence_categories),
-            iban = COALESCE(@Iban, iban),
-            availability = COALESCE(@Availability, availability),
-            privacy_notice_version = COALESCE(@PrivacyNoticeVersion, privacy_notice_version),
-            privacy_accepted_at = COALESCE(@PrivacyAcceptedAt, privacy_accepted_at),
-            typebot_result_id = COALESCE(@TypebotResultId, typebot_result_id),
-            chatwoot_conversation_id = COALESCE(@ChatwootConversationId, chatwoot_conversation_id),
-            status = @Status,
-            updated_at = now(),
-            version = version + 1
-        WHERE id = @Id
+        WITH updated AS (
+            UPDATE drivers SET
+                wa_chat_id = COALESCE(wa_chat_id, @WaChatId),
+                full_name = COALESCE(@FullName, full_name),
+                nif = COALESCE(@Nif, nif),
+                email = COALESCE(@Email, email),
+                birth_date = COALESCE(@BirthDate, birth_date),
+                district_code = COALESCE(@DistrictCode, district_code),
+                municipality = COALESCE(@Municipality, municipality),
+                postal_code = COALESCE(@PostalCode, postal_code),
+                vehicle_type = COALESCE(@VehicleType, vehicle_type),
+                licence_plate = COALESCE(@LicencePlate, licence_plate),
+                driving_licence_number = COALESCE(@DrivingLicenceNumber, driving_licence_number),
+                licence_categories = COALESCE(@LicenceCategories, licence_categories),
+                iban = COALESCE(@Iban, iban),
+                availability = COALESCE(@Availability, availability),
+                privacy_notice_version = COALESCE(@PrivacyNoticeVersion, privacy_notice_version),
+                privacy_accepted_at = COALESCE(@PrivacyAcceptedAt, privacy_accepted_at),
+                typebot_result_id = COALESCE(@TypebotResultId, typebot_result_id),
+                chatwoot_conversation_id = COALESCE(@ChatwootConversationId, chatwoot_conversation_id),
+                status = @Status,
+                updated_at = now(),
+                version = version + 1
+            WHERE id = @Id AND version = @Version
+            RETURNING id)
+        INSERT INTO driver_status_history (driver_id, from_status, to_status, reason, actor)
+        SELECT id, @FromStatus, @Status, 'dados reenviados pelo condutor', @Actor FROM updated
         """;
 
     private const string HistorySql = """
@@ -63,56 +78,79 @@ public sealed class DriverRepository(NpgsqlDataSource dataSource)
         VALUES (@DriverId, @FromStatus, @ToStatus, @Reason, @Actor)
         """;
 
+    // Optimistic attempts (no lock) before one that locks the row; a second try is already rare.
+    private const int OptimisticAttempts = 2;
+
     /// <summary>
     /// Creates or updates the record of this phone. A record belongs to the WhatsApp chat that first registered with it
     /// (<see cref="DriverRegistration.WaChatId"/>); one created without a chat is unbound until then. Once bound, a
     /// registration from another chat, or without one, changes nothing (<see cref="RegisterResult.ChatConflict"/>).
+    /// A resubmission that changes nothing answers from the stored row and writes nothing (docs/0026).
     /// </summary>
     public async Task<RegisterOutcome> RegisterAsync(DriverRegistration registration, string actor, CancellationToken ct)
     {
-        // ON CONFLICT covers only the phone: a concurrent submission of the same phone and NIF that commits first makes
-        // our insert fail on the NIF index instead. Once it has committed, a second try sees it and updates.
-        try
-        {
-            return await RegisterOnceAsync(registration, actor, ct);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "drivers_nif_key")
+        // Read, decide, then write only if the row is still as read; a write that finds it changed (or an insert that
+        // finds the phone taken) reads again. The last attempt locks the row, so the loop ends however busy it is.
+        var nifRaces = 0;
+        for (var attempt = 0; ; attempt++)
         {
             try
             {
-                return await RegisterOnceAsync(registration, actor, ct);
+                if (await RegisterOnceAsync(registration, actor, lockRow: attempt >= OptimisticAttempts, ct) is { } outcome)
+                {
+                    return outcome;
+                }
             }
-            catch (PostgresException again) when (again.SqlState == PostgresErrorCodes.UniqueViolation && again.ConstraintName == "drivers_nif_key")
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "drivers_nif_key")
             {
-                // Another phone committed the same NIF between our check and our write.
-                return new RegisterOutcome(RegisterResult.NifTaken, null, null);
+                // ON CONFLICT covers only the phone: a concurrent submission of the same phone and NIF that commits
+                // first makes our insert fail on the NIF index instead; the next read sees it and updates. Twice means
+                // another phone committed the same NIF between our read and our write.
+                if (++nifRaces == 2)
+                {
+                    return new RegisterOutcome(RegisterResult.NifTaken, null, null);
+                }
+            }
+
+            if (attempt > OptimisticAttempts + 3)
+            {
+                throw new InvalidOperationException("The registration kept meeting concurrent changes of the same record.");
             }
         }
     }
 
-    private async Task<RegisterOutcome> RegisterOnceAsync(DriverRegistration registration, string actor, CancellationToken ct)
+    /// <summary>The outcome, or null when a concurrent write got there first and the attempt must read again.</summary>
+    private async Task<RegisterOutcome?> RegisterOnceAsync(DriverRegistration registration, string actor, bool lockRow, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        if (registration.Nif is not null &&
-            await connection.QuerySingleOrDefaultAsync<(Guid Id, string? WaChatId)?>(new CommandDefinition(NifHolderSql, registration, tx, cancellationToken: ct)) is { } holder)
+        await using var tx = lockRow ? await connection.BeginTransactionAsync(ct) : null;
+        var id = Guid.CreateVersion7();
+        var parameters = new DynamicParameters(registration);
+        parameters.Add("Id", id);
+        parameters.Add("Source", "typebot");
+        parameters.Add("Actor", actor);
+        var rows = (await connection.QueryAsync<Driver>(new CommandDefinition(lockRow ? RegisterLockingSql : RegisterSql, parameters, tx, cancellationToken: ct))).AsList();
+        if (rows.Exists(r => r.Id == id))
+        {
+            if (tx is not null)
+            {
+                await tx.CommitAsync(ct);
+            }
+
+            return new RegisterOutcome(RegisterResult.Created, id, DriverStatus.Submitted);
+        }
+
+        if (registration.Nif is not null && rows.Find(r => r.PhoneE164 != registration.PhoneE164) is { } holder)
         {
             return new RegisterOutcome(RegisterResult.NifTaken, null, null) { OtherDriverId = holder.Id, OtherChat = holder.WaChatId };
         }
 
-        var insert = new DynamicParameters(registration);
-        insert.Add("Id", Guid.CreateVersion7());
-        insert.Add("Source", "typebot");
-        var createdId = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(InsertSql, insert, tx, cancellationToken: ct));
-        if (createdId is { } id)
+        // Neither found nor created: another submission of this phone inserted it after our snapshot; read again.
+        if (rows.Find(r => r.PhoneE164 == registration.PhoneE164) is not { } existing)
         {
-            await connection.ExecuteAsync(new CommandDefinition(HistorySql,
-                new { DriverId = id, FromStatus = (string?)null, ToStatus = DriverStatus.Submitted, Reason = "registo recebido", Actor = actor }, tx, cancellationToken: ct));
-            await tx.CommitAsync(ct);
-            return new RegisterOutcome(RegisterResult.Created, id, DriverStatus.Submitted);
+            return null;
         }
 
-        var existing = await connection.QuerySingleAsync<(Guid Id, string Status, string? WaChatId)>(new CommandDefinition(LockByPhoneSql, registration, tx, cancellationToken: ct));
         if (existing.WaChatId is { } bound && !string.Equals(bound, registration.WaChatId, StringComparison.Ordinal))
         {
             return new RegisterOutcome(RegisterResult.ChatConflict, null, null) { OtherDriverId = existing.Id, OtherChat = bound };
@@ -124,14 +162,24 @@ public sealed class DriverRepository(NpgsqlDataSource dataSource)
         }
 
         var status = existing.Status is DriverStatus.Withdrawn or DriverStatus.Rejected ? DriverStatus.Submitted : existing.Status;
+        if (status == existing.Status && Resubmission.ChangesNothing(existing, registration))
+        {
+            return new RegisterOutcome(RegisterResult.Updated, existing.Id, status);
+        }
+
         var update = new DynamicParameters(registration);
         update.Add("Id", existing.Id);
+        update.Add("Version", existing.Version);
         update.Add("Status", status);
-        await connection.ExecuteAsync(new CommandDefinition(ResubmitSql, update, tx, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(HistorySql,
-            new { DriverId = existing.Id, FromStatus = existing.Status, ToStatus = status, Reason = "dados reenviados pelo condutor", Actor = actor }, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
-        return new RegisterOutcome(RegisterResult.Updated, existing.Id, status);
+        update.Add("FromStatus", existing.Status);
+        update.Add("Actor", actor);
+        var written = await connection.ExecuteAsync(new CommandDefinition(ResubmitSql, update, tx, cancellationToken: ct));
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+
+        return written == 1 ? new RegisterOutcome(RegisterResult.Updated, existing.Id, status) : null;
     }
 
     public async Task<Driver?> GetAsync(Guid id, CancellationToken ct)

@@ -69,7 +69,8 @@ public sealed class RegisterDriverTests(AppFixture app) : IntegrationContext(app
         results.Count(r => r.Status == 200).ShouldBe(19);
         results.Select(r => r.Body.Str("driver_id")).Distinct().Count().ShouldBe(1);
         (await QuerySingleAsync<long>("SELECT count(*) FROM drivers")).ShouldBe(1);
-        (await QuerySingleAsync<long>("SELECT count(*) FROM driver_status_history")).ShouldBe(20);
+        // The nineteen others changed nothing, so they wrote nothing (docs/0026).
+        (await QuerySingleAsync<long>("SELECT count(*) FROM driver_status_history")).ShouldBe(1);
     }
 
     [Fact]

@@ -57,9 +57,11 @@ public sealed partial class RegisterDriverEndpoint(
         }
 
         var actor = User.FindFirstValue(ClaimTypes.Name) ?? ApiRoles.Typebot;
+        // Without an Idempotency-Key the idempotency table is neither read nor written, and nothing is hashed.
         var idempotencyKey = HttpContext.Request.Headers["Idempotency-Key"].ToString();
-        var requestHash = Convert.ToHexString(SHA256.HashData(body.Raw));
-        if (idempotencyKey.Length is > 0 and <= 200 && await idempotency.FindAsync(actor, idempotencyKey, ct) is { } stored)
+        var keyed = idempotencyKey.Length is > 0 and <= 200;
+        var requestHash = keyed ? Convert.ToHexString(SHA256.HashData(body.Raw)) : "";
+        if (keyed && await idempotency.FindAsync(actor, idempotencyKey, ct) is { } stored)
         {
             if (stored.RequestHash != requestHash)
             {
@@ -78,7 +80,7 @@ public sealed partial class RegisterDriverEndpoint(
         var (statusCode, response) = await RegisterAsync(RegisterDriverRequest.FromFields(body.Fields), actor, language, ct);
         ApiMetrics.Registration(statusCode switch { 201 => "created", 200 => "updated", 409 => "conflict", _ => "invalid" });
         var json = JsonSerializer.Serialize(response, response.GetType(), ApiErrorWriter.JsonOf(HttpContext));
-        if (idempotencyKey.Length is > 0 and <= 200)
+        if (keyed)
         {
             await idempotency.SaveAsync(actor, idempotencyKey, new StoredResponse(requestHash, statusCode, json), ct);
         }
