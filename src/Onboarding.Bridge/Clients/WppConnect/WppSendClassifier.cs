@@ -36,6 +36,12 @@ public static class WppSendClassifier
             _ when code is >= 400 and < 500 => WppSendOutcome.Rejected,
             _ => WppSendOutcome.Unknown,
         };
+        if (outcome == WppSendOutcome.Rejected && code == 500)
+        {
+            // Agents read this in the dead-letter note: say what to do, not what the server said.
+            error = "o WhatsApp do telefone da empresa não tem esta conversa; abra-a no telemóvel ou espere que o condutor escreva (chat_not_found)";
+        }
+
         return new WppSendResult(outcome, null, null, status, error ?? $"HTTP {code}", retryAfter);
     }
 
