@@ -26,7 +26,8 @@ public sealed class CapturedPayloadTests(BridgeFixture bridge) : BridgeContext(b
         var shift = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 300 - CorpusStart;
         var bodies = Directory.GetFiles(Folder, "*.json").Order(StringComparer.Ordinal)
             .Select(path => (Name: Path.GetFileName(path), Body: Shifted(JsonNode.Parse(File.ReadAllText(path))!.AsObject(), shift)))
-            .OrderBy(f => f.Body["t"]?.GetValue<long>() ?? f.Body["timestamp"]?.GetValue<long>() / 1000 ?? 0)
+            // In the order WhatsApp stamped them; events without a time (the revoke, QR and status) after them.
+            .OrderBy(f => f.Body["t"]?.GetValue<long>() ?? f.Body["timestamp"]?.GetValue<long>() / 1000 ?? long.MaxValue)
             .ToList();
         bodies.Count.ShouldBeGreaterThanOrEqualTo(14);
 
