@@ -43,7 +43,16 @@ public sealed class TcpProxy : IDisposable
         _listener.Stop();
         foreach (var connection in _connections.Keys)
         {
-            connection.Client.LingerState = new LingerOption(true, 0);
+            // A reset, not a polite close: the host sees the server vanish mid-conversation.
+            try
+            {
+                connection.Client?.LingerState = new LingerOption(true, 0);
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                // Closed meanwhile by its forwarder.
+            }
+
             connection.Dispose();
         }
     }
