@@ -23,4 +23,8 @@ public sealed class FaultScenarioTests(SharedRigFixture fixture)
 
     [Fact]
     public Task Chatwoot_answering_429_storms() => FaultVerdict.VerifyAsync(fixture.Rig, TooManyRequestsStorm.RunAsync);
+
+    /// <summary>Refused files fail at once with a note (a note missing counts as lost); the rest of each chat is not held.</summary>
+    [Fact]
+    public Task Poison_rows_interleaved_with_normal_messages() => FaultVerdict.VerifyAsync(fixture.Rig, PoisonRows.RunAsync);
 }

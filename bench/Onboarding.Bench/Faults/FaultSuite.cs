@@ -4,7 +4,7 @@ using Onboarding.Bench.Hosting;
 
 namespace Onboarding.Bench.Faults;
 
-/// <summary>The six fault scenarios, one after the other on one host (a separate process) and one pair of fakes.</summary>
+/// <summary>The seven fault scenarios, one after the other on one host (a separate process) and one pair of fakes.</summary>
 public static class FaultSuite
 {
     public static readonly IReadOnlyList<(string Name, Func<BridgeRig, FaultSizes, CancellationToken, Task<FaultOutcome>> Run)> Scenarios =
@@ -15,6 +15,7 @@ public static class FaultSuite
         (WebhookPollRace.Name, WebhookPollRace.RunAsync),
         (WebhookReplays.Name, WebhookReplays.RunAsync),
         (TooManyRequestsStorm.Name, TooManyRequestsStorm.RunAsync),
+        (PoisonRows.Name, PoisonRows.RunAsync),
     ];
 
     public static async Task<IReadOnlyList<FaultOutcome>> RunAsync(string apiDll, string connectionString, FaultSizes sizes, string? logDirectory, CancellationToken ct)

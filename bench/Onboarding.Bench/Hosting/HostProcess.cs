@@ -101,12 +101,18 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>SIGTERM and a graceful shutdown; SIGKILL if it takes longer than <paramref name="grace"/>.</summary>
-    public async Task StopAsync(TimeSpan grace)
+    /// <summary>The exit code once the process has ended.</summary>
+    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+
+    /// <summary>
+    /// SIGTERM and a graceful shutdown; SIGKILL if it takes longer than <paramref name="grace"/>. True when it ended
+    /// by itself within the grace.
+    /// </summary>
+    public async Task<bool> StopAsync(TimeSpan grace)
     {
         if (_process.HasExited)
         {
-            return;
+            return true;
         }
 
         using (var term = Process.Start(new ProcessStartInfo("kill", ["-TERM", Pid.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
@@ -118,10 +124,12 @@ public sealed class HostProcess : IAsyncDisposable
         try
         {
             await _process.WaitForExitAsync(wait.Token);
+            return true;
         }
         catch (OperationCanceledException)
         {
             Kill();
+            return false;
         }
     }
 

@@ -124,6 +124,7 @@ public sealed partial class FakeChatwoot
                 error = messageType is not ("incoming" or "outgoing" or "template") ? $"'{messageType}' is not a valid message_type"
                     : content?.Length > 150_000 ? "Validation failed: Content is too long (maximum is 150000 characters)"
                     : files.Count > 15 ? "Validation failed: Attachments Too many attachments"
+                    : files.Any(f => Refused(f.ContentType)) ? "Validation failed: Attachments file type not supported"
                     : string.IsNullOrEmpty(content) && files.Count == 0 ? "Validation failed: Content can't be blank"
                     : (_messages.GetValueOrDefault(conversationId)?.Count(m => m.CreatedAt > lastMinute) ?? 0) >= _options.MessagesPerMinutePerConversation
                         ? "Validation failed: Too many messages"
@@ -390,4 +391,11 @@ public sealed partial class FakeChatwoot
         ctx.Response.ContentType = attachment.ContentType;
         await ctx.Response.Body.WriteAsync(attachment.Content);
     }
+
+    /// <summary>
+    /// <c>Attachmentable#validate_file_content_type</c> (chatwoot app/models/concerns/attachmentable.rb): a type it does not
+    /// accept fails the message's validation, which messages#create answers with 422 and the joined messages.
+    /// </summary>
+    private bool Refused(string contentType) =>
+        RefusedAttachmentTypes.Any(t => string.Equals(t, contentType.Split(';')[0].Trim(), StringComparison.OrdinalIgnoreCase));
 }

@@ -20,6 +20,7 @@ public sealed partial class FakeChatwoot : IAsyncDisposable
     public const string TeamName = "onboarding";
 
     private readonly FakeChatwootOptions _options;
+    private IReadOnlySet<string> _refused;
     private readonly Lock _gate = new();
     private readonly Dictionary<int, CwContact> _contacts = [];
     private readonly List<CwContactInbox> _contactInboxes = [];
@@ -39,6 +40,7 @@ public sealed partial class FakeChatwoot : IAsyncDisposable
     private FakeChatwoot(FakeChatwootOptions options)
     {
         _options = options;
+        _refused = options.RefusedAttachmentTypes;
         Faults = new FaultSwitchboard(new FaultResponses(
             code => new JsonObject { ["status"] = code, ["error"] = code == 500 ? "Internal Server Error" : $"Error {code}" }.ToJsonString(),
             "Retry later\n"));
@@ -69,6 +71,13 @@ public sealed partial class FakeChatwoot : IAsyncDisposable
     public IReadOnlyList<(string Method, string Pattern)> Routes => _app!.Routes;
 
     /// <summary>Every message created through the API, in order (what the bridge mirrored in).</summary>
+    /// <summary>Attachment types refused from now on (see <see cref="FakeChatwootOptions.RefusedAttachmentTypes"/>); replaced whole, never edited.</summary>
+    public IReadOnlySet<string> RefusedAttachmentTypes
+    {
+        get => Volatile.Read(ref _refused);
+        set => Volatile.Write(ref _refused, value);
+    }
+
     public IReadOnlyList<CwMessage> ReceivedMessages => _received.ToArray();
 
     public IReadOnlyList<CwContact> Contacts

@@ -33,4 +33,12 @@ public sealed class FakeChatwootOptions
 
     /// <summary>Requests per minute before 429 <c>Retry later</c> (rack-attack); null: no limit.</summary>
     public int? RequestsPerMinute { get; set; }
+
+    /// <summary>
+    /// Attachment types (media type, parameters ignored) refused with 422 <c>{"error":"Validation failed: Attachments
+    /// file type not supported"}</c>, as <c>Attachmentable#validate_file_content_type</c> (chatwoot
+    /// app/models/concerns/attachmentable.rb) does where it applies (upstream: WebWidget inboxes; a patched or proxied
+    /// instance elsewhere). A deterministic refusal: the same file is refused on every retry.
+    /// </summary>
+    public IReadOnlySet<string> RefusedAttachmentTypes { get; set; } = new HashSet<string>();
 }

@@ -3,7 +3,11 @@ using System.Collections.Concurrent;
 namespace Onboarding.Sandbox.Hosting;
 
 /// <summary>A request a fake received: its route pattern (as declared), method, content type and raw body.</summary>
-public sealed record RecordedRequest(string Method, string RoutePattern, string Path, string? ContentType, string Body);
+public sealed record RecordedRequest(string Method, string RoutePattern, string Path, string? ContentType, string Body)
+{
+    /// <summary>When it arrived (before it was handled): the gaps between a client's retries are read from it.</summary>
+    public DateTimeOffset At { get; init; }
+}
 
 /// <summary>The last requests of a fake (bounded), for contract tests that check what clients send.</summary>
 public sealed class RequestLog(int capacity = 5000)
@@ -20,6 +24,7 @@ public sealed class RequestLog(int capacity = 5000)
         app.Use(async (context, next) =>
         {
             context.Request.EnableBuffering();
+            var at = DateTimeOffset.UtcNow;
             await next(context);
             var pattern = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
             if (pattern is null)
@@ -35,7 +40,7 @@ public sealed class RequestLog(int capacity = 5000)
                 body = await reader.ReadToEndAsync();
             }
 
-            _requests.Enqueue(new RecordedRequest(context.Request.Method, pattern, context.Request.Path, context.Request.ContentType, body));
+            _requests.Enqueue(new RecordedRequest(context.Request.Method, pattern, context.Request.Path, context.Request.ContentType, body) { At = at });
             while (_requests.Count > capacity && _requests.TryDequeue(out _))
             {
             }

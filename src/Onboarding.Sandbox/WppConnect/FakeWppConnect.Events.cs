@@ -43,15 +43,16 @@ public sealed partial class FakeWppConnect
     public async Task ReconnectAsync()
     {
         _status = "CONNECTED";
-        await PostStatusAsync("isLogged");
-        await PostStatusAsync("inChat");
+
+        // Posted one after the other without waiting for answers (callWebHook), so they may arrive in any order.
+        var posts = new List<Task> { PostStatusAsync("isLogged"), PostStatusAsync("inChat") };
         if (_options.AllUnreadOnStart)
         {
-            foreach (var message in _chats.Values.SelectMany(c => c.Unread()).OrderBy(m => m.T).ToList())
-            {
-                await PostMessageEventAsync("unreadmessages", message);
-            }
+            posts.AddRange(_chats.Values.SelectMany(c => c.Unread()).OrderBy(m => m.T).ToList()
+                .Select(message => PostMessageEventAsync("unreadmessages", message)));
         }
+
+        await Task.WhenAll(posts);
     }
 
     /// <summary>
@@ -93,11 +94,11 @@ public sealed partial class FakeWppConnect
             return;
         }
 
-        await PostStatusAsync("qrReadSuccess");
+        var read = PostStatusAsync("qrReadSuccess");
         _status = "CONNECTED";
 
         // start() clears qrcode but not urlcode; qrcode-session keeps serving the stale PNG.
-        await PostStatusAsync("inChat");
+        await Task.WhenAll(read, PostStatusAsync("inChat"));
     }
 
     internal async Task<(FakeWppMessage Message, WebhookDelivery? Delivery)> ReceiveFromPhoneAsync(
@@ -128,6 +129,7 @@ public sealed partial class FakeWppConnect
             Ack = 1,
         };
         extra?.Invoke(message);
+        HoldChat(chatId);
         Chat(chatId, phone.PushName).Add(message);
         _messagesById[message.Id] = message;
 
@@ -207,11 +209,14 @@ public sealed partial class FakeWppConnect
 
     internal async Task ReadByPhoneAsync(SimulatedPhone phone)
     {
+        var posts = new List<Task>();
         foreach (var message in phone.Received.Where(m => m.Ack is >= 1 and < 3))
         {
             message.Ack = 3;
-            await PostEventAsync("onack", WppShapes.Ack(message));
+            posts.Add(PostEventAsync("onack", WppShapes.Ack(message)));
         }
+
+        await Task.WhenAll(posts);
     }
 
     private void Store(FakeWppMessage message)
@@ -229,7 +234,8 @@ public sealed partial class FakeWppConnect
             json["body"] = Convert.ToBase64String(message.Media!);
         }
 
-        var delivery = await PostEventAsync(eventName, json);
+        // autoDownload is awaited before the post (decryptFile), so a file's webhook leaves later than a text's.
+        var delivery = await PostEventAsync(eventName, json, message.IsMedia && _options.AutoDownload ? _options.MediaDecryptDelay : TimeSpan.Zero);
         if (delivery?.Succeeded == true && _options.ReadMessage && _chats.TryGetValue(message.ChatId, out var chat))
         {
             // readMessage: after a 2xx the server calls sendSeen, so the chat leaves all-unread-messages.
@@ -242,8 +248,14 @@ public sealed partial class FakeWppConnect
     private Task<WebhookDelivery?> PostStatusAsync(string status) =>
         PostEventAsync("status-find", new JsonObject { ["status"] = status });
 
-    /// <summary><c>Object.assign({event, session}, data)</c>: flattened, unsigned, one attempt, no retry.</summary>
-    private async Task<WebhookDelivery?> PostEventAsync(string eventName, JsonObject data)
+    /// <summary>
+    /// <c>Object.assign({event, session}, data)</c>: flattened, unsigned, one attempt, no retry, and not awaited:
+    /// wppconnect-server 2.10.4 <c>src/util/functions.ts</c> <c>callWebHook</c> calls <c>api.post(webhook, data).then(…)</c>
+    /// without waiting, so the next event is posted while this one is still in flight and may overtake it. The post
+    /// starts after a seeded delay (<see cref="FakeWppConnectOptions.WebhookJitter"/>) so runs are repeatable; the
+    /// returned task ends when this post is answered, for callers that watch it (the server itself never does).
+    /// </summary>
+    private Task<WebhookDelivery?> PostEventAsync(string eventName, JsonObject data, TimeSpan extraDelay = default)
     {
         var payload = new JsonObject { ["event"] = eventName, ["session"] = _options.Session };
         foreach (var (key, value) in data.ToList())
@@ -256,14 +268,39 @@ public sealed partial class FakeWppConnect
         var json = payload.ToJsonString();
         if (url is null)
         {
-            return null;
+            return Task.FromResult<WebhookDelivery?>(null);
         }
 
         if (Faults.ShouldDropWebhook())
         {
-            return _webhooks.Skip(url, eventName, "dropped by fault", json);
+            return Task.FromResult<WebhookDelivery?>(_webhooks.Skip(url, eventName, "dropped by fault", json));
         }
 
-        return await _webhooks.PostAsync(url, eventName, json, AxiosHeaders, TimeSpan.FromSeconds(30));
+        var delay = NextJitter() + extraDelay;
+        var post = Task.Run(async () =>
+        {
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay);
+            }
+
+            return (WebhookDelivery?)await _webhooks.PostAsync(url, eventName, json, AxiosHeaders, TimeSpan.FromSeconds(30));
+        });
+        Track(post);
+        return post;
+    }
+
+    /// <summary>The next seeded delay before a post, between zero and <see cref="FakeWppConnectOptions.WebhookJitter"/>.</summary>
+    private TimeSpan NextJitter()
+    {
+        if (_options.WebhookJitter <= TimeSpan.Zero)
+        {
+            return TimeSpan.Zero;
+        }
+
+        lock (_jitter)
+        {
+            return _options.WebhookJitter * _jitter.NextDouble();
+        }
     }
 }

@@ -90,6 +90,12 @@ public sealed partial class FakeWppConnect
         var results = new JsonArray();
         foreach (var chatId in recipients)
         {
+            if (_unheld.ContainsKey(chatId))
+            {
+                await ChatNotFoundAsync(ctx, chatId);
+                return;
+            }
+
             var failed = TakeSendFailure();
             var message = Build(kind, body!, chatId, failed);
             Store(message);
@@ -110,6 +116,27 @@ public sealed partial class FakeWppConnect
         await HeldSendAsync(ctx);
         await Write(ctx, 201, new JsonObject { ["status"] = "success", ["response"] = results, ["mapper"] = "return" });
     }
+
+    /// <summary>
+    /// A send to a chat WhatsApp Web does not hold: wa-js 4.6.0 <c>sendRawMessage</c> starts with
+    /// <c>assertFindChat</c> (src/assert/assertChat.ts), which throws <c>InvalidChat</c> (code <c>chat_not_found</c>)
+    /// before any message exists; wppconnect's <c>evaluateAndReturn</c> (src/api/helpers/evaluate-and-return.ts) copies
+    /// the page error's own fields, and wppconnect-server 2.10.4 <c>returnError</c> (src/controller/messageController.ts)
+    /// answers 500 with them.
+    /// </summary>
+    private Task ChatNotFoundAsync(HttpContext ctx, string chatId) =>
+        Write(ctx, 500, new JsonObject
+        {
+            ["status"] = "Error",
+            ["message"] = "Erro ao enviar a mensagem.",
+            ["error"] = new JsonObject
+            {
+                ["stack"] = $"Error: Chat not found for {chatId}\n    at assertFindChat (webpack://WPP/./src/assert/assertChat.ts:31:11)",
+                ["message"] = $"Chat not found for {chatId}",
+                ["code"] = "chat_not_found",
+                ["id"] = chatId,
+            },
+        });
 
     private FakeWppMessage Build(SendKind kind, JsonNode body, string chatId, bool failed)
     {
@@ -197,16 +224,14 @@ public sealed partial class FakeWppConnect
             return;
         }
 
-        Track(Task.Run(async () =>
+        // Two events of their own, neither waiting for the other's answer (callWebHook): the ack may arrive first.
+        if (_options.OnSelfMessage)
         {
-            if (_options.OnSelfMessage)
-            {
-                await PostEventAsync("onselfmessage", MessageJson(message, widObjects: false));
-            }
+            _ = PostEventAsync("onselfmessage", MessageJson(message, widObjects: false));
+        }
 
-            message.Ack = Math.Max(message.Ack, 2);
-            await PostEventAsync("onack", WppShapes.Ack(message));
-        }));
+        message.Ack = Math.Max(message.Ack, 2);
+        _ = PostEventAsync("onack", WppShapes.Ack(message));
     }
 
     [GeneratedRegex(@"[^\w ]")]

@@ -19,9 +19,11 @@ public sealed partial class FakeWppConnect : IAsyncDisposable
     private readonly ConcurrentDictionary<string, FakeWppMessage> _messagesById = new();
     private readonly ConcurrentQueue<FakeWppMessage> _sent = new();
     private readonly ConcurrentDictionary<string, byte> _tokens = new();
+    private readonly ConcurrentDictionary<string, byte> _unheld = new();
     private readonly ConcurrentDictionary<Task, byte> _background = new();
     private readonly WebhookPoster _webhooks = new();
     private readonly RequestLog _requests = new();
+    private readonly Random _jitter;
     private LoopbackApp? _app;
     private volatile string _status;
     private volatile bool _processDown;
@@ -33,6 +35,7 @@ public sealed partial class FakeWppConnect : IAsyncDisposable
     private FakeWppConnect(FakeWppConnectOptions options)
     {
         _options = options;
+        _jitter = new Random(options.WebhookSeed);
         _status = options.StartConnected ? "CONNECTED" : "CLOSED";
         foreach (var token in options.PreIssuedTokens)
         {
@@ -103,6 +106,20 @@ public sealed partial class FakeWppConnect : IAsyncDisposable
 
     /// <summary>Pins (or unpins) a chat on the host phone: WhatsApp Web then lists it first, whatever its activity.</summary>
     public void PinChat(string chatId, bool pinned = true) => Chat(chatId, null).Pin = pinned ? Now() : 0;
+
+    /// <summary>
+    /// The host phone deletes the chat and WhatsApp Web cannot open it again (wa-js <c>chat.find</c> finds or creates
+    /// it; the test says when WhatsApp refuses, the fake does not guess): every send to it answers 500
+    /// "Erro ao enviar a mensagem." until <see cref="HoldChat"/>.
+    /// </summary>
+    public void ForgetChat(string chatId)
+    {
+        _unheld[chatId] = 0;
+        _chats.TryRemove(chatId, out _);
+    }
+
+    /// <summary>WhatsApp Web holds the chat again (the driver wrote, or the phone opened it).</summary>
+    public void HoldChat(string chatId) => _unheld.TryRemove(chatId, out _);
 
     /// <summary>Forgets every issued token (as changing SECRET_KEY would): clients must generate a new one.</summary>
     public void RevokeTokens() => _tokens.Clear();

@@ -49,4 +49,20 @@ public sealed class FakeWppConnectOptions
 
     /// <summary>After a send, the phone's delivery receipt (<c>onack</c> ack 2) follows.</summary>
     public bool AutoDeliveryAck { get; set; } = true;
+
+    /// <summary>
+    /// Longest delay before a webhook is posted. Posts are not awaited by the server (<c>callWebHook</c>,
+    /// wppconnect-server 2.10.4 <c>src/util/functions.ts</c>), so events posted close together overlap and may arrive
+    /// in another order; 0 posts at once.
+    /// </summary>
+    public TimeSpan WebhookJitter { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Seeds the delays, so a run that reorders webhooks reorders them the same way again.</summary>
+    public int WebhookSeed { get; set; } = 15;
+
+    /// <summary>
+    /// Added before a media message's webhook when <see cref="AutoDownload"/> is on: the server awaits
+    /// <c>client.decryptFile</c> before posting (<c>autoDownload</c> in <c>src/util/functions.ts</c>).
+    /// </summary>
+    public TimeSpan MediaDecryptDelay { get; set; } = TimeSpan.FromMilliseconds(50);
 }

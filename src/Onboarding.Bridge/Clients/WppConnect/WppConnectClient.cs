@@ -222,7 +222,11 @@ public sealed partial class WppConnectClient(IWppConnectApi api, IOptions<WppCon
         try
         {
             var body = System.Text.Json.JsonSerializer.Deserialize<WppError>(raw, WppConnectJson.Options);
-            var text = body?.Message
+            // A send's 500 carries the page error's own fields (wppconnect src/api/helpers/evaluate-and-return.ts
+            // copies them): its wa-js code says whether anything could have gone out (docs/0025).
+            var code = body?.Error is { ValueKind: System.Text.Json.JsonValueKind.Object } o
+                && o.TryGetProperty("code", out var c) && c.ValueKind == System.Text.Json.JsonValueKind.String ? c.GetString() : null;
+            var text = (body?.Message is { } m && code is not null ? $"{m} ({code})" : body?.Message)
                 ?? (body?.Error is { ValueKind: System.Text.Json.JsonValueKind.String } e ? e.GetString() : null)
                 ?? (body?.Response is { ValueKind: System.Text.Json.JsonValueKind.String } r ? r.GetString() : null);
             return text is null ? null : Truncate(text);

@@ -9,6 +9,9 @@ namespace Onboarding.Bridge.Clients.WppConnect;
 /// <summary>Turns a send's HTTP outcome into sent / not sent / rejected / unknown (reference wppconnect.md §5, §9).</summary>
 public static class WppSendClassifier
 {
+    /// <summary>wa-js 4.6.0 <c>InvalidChat</c> (src/assert/assertChat.ts): the code a send's 500 carries for an unheld chat.</summary>
+    public const string ChatNotFound = "chat_not_found";
+
     public static WppSendResult FromResponse(HttpStatusCode status, WppSendEnvelope? envelope, string? error, TimeSpan? retryAfter)
     {
         var code = (int)status;
@@ -26,9 +29,19 @@ public static class WppSendClassifier
 
             // The request timed out on the way: it may or may not have been sent.
             HttpStatusCode.RequestTimeout => WppSendOutcome.Unknown,
+
+            // WhatsApp Web does not hold the chat: wa-js assertFindChat throws before the message exists, so nothing
+            // went out and nothing will on retry (docs/0025-sends-to-a-chat-whatsapp-web-does-not-hold.md).
+            HttpStatusCode.InternalServerError when error?.EndsWith("(" + ChatNotFound + ")", StringComparison.Ordinal) == true => WppSendOutcome.Rejected,
             _ when code is >= 400 and < 500 => WppSendOutcome.Rejected,
             _ => WppSendOutcome.Unknown,
         };
+        if (outcome == WppSendOutcome.Rejected && code == 500)
+        {
+            // Agents read this in the dead-letter note: say what to do, not what the server said.
+            error = "o WhatsApp do telefone da empresa não tem esta conversa; abra-a no telemóvel ou espere que o condutor escreva (chat_not_found)";
+        }
+
         return new WppSendResult(outcome, null, null, status, error ?? $"HTTP {code}", retryAfter);
     }
 

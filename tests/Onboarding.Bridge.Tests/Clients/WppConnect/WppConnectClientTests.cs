@@ -86,6 +86,25 @@ public sealed class WppConnectClientTests : IAsyncLifetime
         phone.Received.ShouldBeEmpty();
     }
 
+    /// <summary>500 "Erro ao enviar a mensagem." with wa-js's chat_not_found: nothing went out, retrying cannot help (docs/0025).</summary>
+    [Fact]
+    public async Task A_send_to_a_chat_whatsapp_web_does_not_hold_is_rejected_and_any_other_500_stays_unknown()
+    {
+        var phone = _wpp.Phone("+351915211837");
+        _wpp.ForgetChat(phone.ChatId);
+
+        var result = await Client.SendTextAsync(phone.ChatId, "não vai", TestContext.Current.CancellationToken);
+
+        result.Outcome.ShouldBe(WppSendOutcome.Rejected);
+        result.Error.ShouldEndWith("(chat_not_found)");
+        result.Error!.ShouldNotContain("351915211837");
+        phone.Received.ShouldBeEmpty();
+
+        _wpp.HoldChat(phone.ChatId);
+        _wpp.Faults.FailNext(1, 500);
+        (await Client.SendTextAsync(phone.ChatId, "talvez", TestContext.Current.CancellationToken)).Outcome.ShouldBe(WppSendOutcome.Unknown);
+    }
+
     [Fact]
     public async Task An_unknown_number_is_rejected_without_the_full_number_in_the_error()
     {
