@@ -43,8 +43,8 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
     public static async Task<bool> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, OutboxEntry entry, CancellationToken ct)
     {
         const string sql = """
-            INSERT INTO outbox (dedupe_key, wa_chat_id, lane, kind, payload, chatwoot_conversation_id, chatwoot_message_id)
-            VALUES (@DedupeKey, @WaChatId, @Lane, @Kind, @payload, @conversation, @message)
+            INSERT INTO outbox (dedupe_key, wa_chat_id, lane, message_class, kind, payload, chatwoot_conversation_id, chatwoot_message_id)
+            VALUES (@DedupeKey, @WaChatId, @Lane, @Class, @Kind, @payload, @conversation, @message)
             ON CONFLICT (dedupe_key) DO NOTHING
             """;
         return await connection.ExecuteAsync(new CommandDefinition(sql, new
@@ -52,6 +52,7 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
             entry.DedupeKey,
             entry.WaChatId,
             entry.Lane,
+            entry.Class,
             entry.Kind,
             payload = new Jsonb(JsonSerializer.Serialize(entry.Payload, Json)),
             conversation = (long?)entry.ChatwootConversationId,
@@ -70,14 +71,19 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
             .Select(r => new OutboxLane(r.Chat, r.Lane)).ToList();
     }
 
-    /// <summary>The lane's oldest unsent row, if it is due: later rows wait so the lane keeps its order.</summary>
+    /// <summary>
+    /// The lane's oldest unsent row of a message class, if it is due: later rows of its class wait so each class keeps its
+    /// order, and a reply never waits behind a held service notice of the same chat (docs/0027).
+    /// </summary>
     public static async Task<OutboxItem?> HeadAsync(NpgsqlConnection connection, OutboxLane lane, CancellationToken ct)
     {
         const string sql = """
-            SELECT id, dedupe_key, wa_chat_id, lane, kind, payload::text AS payload, chatwoot_conversation_id, chatwoot_message_id,
-                   state, attempts, created_at
-            FROM outbox WHERE wa_chat_id = @WaChatId AND lane = @Lane AND state IN ('pending', 'sending') AND next_attempt_at <= now()
-              AND id = (SELECT min(id) FROM outbox WHERE wa_chat_id = @WaChatId AND lane = @Lane AND state IN ('pending', 'sending'))
+            SELECT id, dedupe_key, wa_chat_id, lane, kind, message_class, payload::text AS payload, chatwoot_conversation_id,
+                   chatwoot_message_id, state, attempts, created_at
+            FROM outbox o WHERE wa_chat_id = @WaChatId AND lane = @Lane AND state IN ('pending', 'sending') AND next_attempt_at <= now()
+              AND id = (SELECT min(id) FROM outbox WHERE wa_chat_id = @WaChatId AND lane = @Lane AND message_class = o.message_class
+                        AND state IN ('pending', 'sending'))
+            ORDER BY id LIMIT 1
             """;
         return await connection.QuerySingleOrDefaultAsync<OutboxItem>(new CommandDefinition(sql, new { lane.WaChatId, lane.Lane }, cancellationToken: ct));
     }
