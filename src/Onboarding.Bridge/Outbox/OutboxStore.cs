@@ -106,6 +106,17 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
             "UPDATE outbox SET state = 'pending', last_error = @error, next_attempt_at = now() + @delay WHERE id = @id",
             new { id, error = Shorten(error), delay }, cancellationToken: ct));
 
+    /// <summary>
+    /// Not now (the sending governor, docs/0027): due again after <paramref name="delay"/>, keeping its place and state;
+    /// <paramref name="refund"/> gives back the attempt of a send that certainly did not go out (a restriction, no session).
+    /// </summary>
+    public static Task MarkHeldAsync(NpgsqlConnection connection, long id, string reason, TimeSpan delay, bool refund, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            refund
+                ? "UPDATE outbox SET state = 'pending', attempts = greatest(attempts - 1, 0), last_error = @reason, next_attempt_at = now() + @delay WHERE id = @id"
+                : "UPDATE outbox SET last_error = @reason, next_attempt_at = now() + @delay WHERE id = @id",
+            new { id, reason = Shorten(reason), delay }, cancellationToken: ct));
+
     /// <summary>The send may have gone out: stay "sending" so the next attempt checks WhatsApp first.</summary>
     public static Task MarkUncertainAsync(NpgsqlConnection connection, long id, string error, TimeSpan delay, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(
