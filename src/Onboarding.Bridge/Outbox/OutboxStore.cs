@@ -60,11 +60,13 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
         }, transaction, cancellationToken: ct)) == 1;
     }
 
+    /// <summary>Chats with due work; those with a due reply or Chatwoot effect first, so held notices never take their slots.</summary>
     public async Task<IReadOnlyList<OutboxLane>> DueLanesAsync(int limit, CancellationToken ct)
     {
         const string sql = """
             SELECT wa_chat_id, lane FROM outbox WHERE state IN ('pending', 'sending') AND next_attempt_at <= now()
-            GROUP BY wa_chat_id, lane ORDER BY min(id) LIMIT @limit
+            GROUP BY wa_chat_id, lane
+            ORDER BY min(CASE WHEN message_class = 'service_notice' THEN 1 ELSE 0 END), min(id) LIMIT @limit
             """;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return (await connection.QueryAsync<(string Chat, string Lane)>(new CommandDefinition(sql, new { limit }, cancellationToken: ct)))
