@@ -7,6 +7,7 @@ using Onboarding.Bridge.Clients.Chatwoot;
 using Onboarding.Bridge.Clients.Typebot;
 using Onboarding.Bridge.Clients.WppConnect;
 using Onboarding.Bridge.Contacts;
+using Onboarding.Bridge.Governor;
 using Onboarding.Bridge.Hosting;
 using Onboarding.Bridge.Inbound;
 using Onboarding.Bridge.Jobs;
@@ -59,6 +60,7 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<ConversationRouter>();
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         services.AddSingleton<DriverNotifier>();
+        services.AddGovernor();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<DeliveryReceipts>();
         services.AddSingleton<WppConnectWebhookIntake>();

@@ -31,7 +31,7 @@ public static class BotReplies
                 BotPause pause => (new OutboxEntry(key, conversation.WaChatId, OutboxKinds.Pause, new OutboxPayload { PauseMs = (int)pause.Duration.TotalMilliseconds }), null),
                 _ => throw new InvalidOperationException($"Unknown bot output {output.GetType().Name}."),
             };
-            await OutboxStore.InsertAsync(connection, transaction, send with { ChatwootConversationId = (int)conversation.ChatwootConversationId }, ct);
+            await OutboxStore.InsertAsync(connection, transaction, send with { Class = MessageClasses.Reply, ChatwootConversationId = (int)conversation.ChatwootConversationId }, ct);
             if (mirror is not null)
             {
                 await OutboxStore.InsertAsync(connection, transaction, new OutboxEntry(key + ":cw", conversation.WaChatId, OutboxKinds.ChatwootMessage,

@@ -44,6 +44,7 @@ public sealed class Handoff(IOptions<TypebotOptions> typebot, IOptions<ChatwootO
         {
             effects.Add(new OutboxEntry(key + ":driver", conversation.WaChatId, OutboxKinds.Text, new OutboxPayload { Text = driverLine, Typing = true })
             {
+                Class = MessageClasses.Reply,
                 ChatwootConversationId = (int)conversation.ChatwootConversationId,
             });
             effects.Add(Chatwoot(key + ":driver-mirror", conversation, OutboxKinds.ChatwootMessage,

@@ -43,6 +43,7 @@ public sealed class DriverNotifier(NpgsqlDataSource dataSource, IOptions<Notific
                 var conversation = (int?)change.ChatwootConversationId;
                 await OutboxStore.InsertAsync(connection, transaction, new OutboxEntry(key, chat, OutboxKinds.Text, new OutboxPayload { Text = text, Typing = true })
                 {
+                    Class = MessageClasses.ServiceNotice,
                     ChatwootConversationId = conversation,
                 }, ct);
                 if (conversation is not null)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Onboarding.Bridge.Clients.Resilience;
 using Onboarding.Bridge.Clients.WppConnect;
+using Onboarding.Bridge.Governor;
 using Onboarding.Bridge.Hosting;
 using Onboarding.Bridge.Observability;
 using Onboarding.Bridge.Outbox.Fetching;
@@ -22,6 +23,7 @@ public sealed partial class OutboxDispatcher(
     ChatwootEffects effects,
     DeliveryReceipts receipts,
     TrustedFetcher fetcher,
+    SendGovernor governor,
     IOptions<BridgeOptions> options,
     BridgeSignal signal,
     TimeProvider clock,
@@ -39,11 +41,23 @@ public sealed partial class OutboxDispatcher(
     private async Task<int> DrainChatAsync(NpgsqlConnection connection, OutboxLane lane, CancellationToken ct)
     {
         var finished = 0;
+        var held = new HashSet<long>();
         while (await OutboxStore.HeadAsync(connection, lane, ct) is { } item)
         {
             if (finished > 0 && lane.Lane == OutboxLanes.WhatsApp)
             {
                 await Task.Delay(options.Value.PerChatGap, clock, ct);
+            }
+
+            // A row the governor holds waits alone: the chat's other class (a reply behind a notice) goes on.
+            if (lane.Lane == OutboxLanes.WhatsApp && !await AdmitAsync(connection, item, ct))
+            {
+                if (!held.Add(item.Id))
+                {
+                    break;
+                }
+
+                continue;
             }
 
             if (!await DispatchSafelyAsync(connection, item, ct))
@@ -55,6 +69,33 @@ public sealed partial class OutboxDispatcher(
         }
 
         return finished;
+    }
+
+    /// <summary>Asks the governor (docs/0027); on yes, shows "typing…" for the time it gives. An unreadable row goes on to be classified.</summary>
+    private async Task<bool> AdmitAsync(NpgsqlConnection connection, OutboxItem item, CancellationToken ct)
+    {
+        OutboxPayload payload;
+        try
+        {
+            payload = OutboxStore.Read(item);
+        }
+        catch (Exception e) when (!RowFailure.IsInfrastructure(e, ct))
+        {
+            return true;
+        }
+
+        if (await governor.AdmitAsync(connection, item, payload, ct) is not { } typing)
+        {
+            return false;
+        }
+
+        if (typing > TimeSpan.Zero)
+        {
+            await TypingAsync(item.WaChatId, ct);
+            await Task.Delay(typing, clock, ct);
+        }
+
+        return true;
     }
 
     /// <summary>Whatever one row throws that its own handling did not expect (an unreadable payload), the lane moves on.</summary>
@@ -114,6 +155,12 @@ public sealed partial class OutboxDispatcher(
 
             result = new WppSendResult(failure.Kind == FailureKind.Permanent ? WppSendOutcome.Rejected : WppSendOutcome.NotSent,
                 null, null, null, $"{failure.Reason}: {failure.Error}", failure.RetryAfter);
+        }
+
+        if (await governor.AfterSendAsync(connection, item, result, ct))
+        {
+            // A restriction or a lost session: nothing went out, and the row waits without spending its attempt.
+            return false;
         }
 
         var age = clock.GetUtcNow().UtcDateTime - item.CreatedAt;

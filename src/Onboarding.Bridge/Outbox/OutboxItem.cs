@@ -37,7 +37,20 @@ public sealed record OutboxPayload
 /// <summary>A row to enqueue.</summary>
 public sealed record OutboxEntry(string DedupeKey, string WaChatId, string Kind, OutboxPayload Payload)
 {
+    private readonly string? _class;
+
     public string Lane { get; init; } = OutboxLanes.WhatsApp;
+
+    /// <summary>
+    /// The message class (<see cref="MessageClasses"/>): the Chatwoot lane is always <c>operations</c>; a WhatsApp row
+    /// is a <c>reply</c> unless its enqueue site says it is a <c>service_notice</c>.
+    /// </summary>
+    public string Class
+    {
+        get => Lane == OutboxLanes.Chatwoot ? MessageClasses.Operations : _class ?? MessageClasses.Reply;
+        init => _class = value;
+    }
+
     public int? ChatwootConversationId { get; init; }
     public int? ChatwootMessageId { get; init; }
 }
@@ -50,6 +63,7 @@ public sealed record OutboxItem
     public string WaChatId { get; init; } = "";
     public string Lane { get; init; } = OutboxLanes.WhatsApp;
     public string Kind { get; init; } = "";
+    public string MessageClass { get; init; } = MessageClasses.Reply;
     public string Payload { get; init; } = "";
     public long? ChatwootConversationId { get; init; }
     public long? ChatwootMessageId { get; init; }

@@ -49,8 +49,8 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
     public static async Task<bool> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, OutboxEntry entry, CancellationToken ct)
     {
         const string sql = """
-            INSERT INTO outbox (dedupe_key, wa_chat_id, lane, kind, payload, chatwoot_conversation_id, chatwoot_message_id)
-            VALUES (@DedupeKey, @WaChatId, @Lane, @Kind, @payload, @conversation, @message)
+            INSERT INTO outbox (dedupe_key, wa_chat_id, lane, message_class, kind, payload, chatwoot_conversation_id, chatwoot_message_id)
+            VALUES (@DedupeKey, @WaChatId, @Lane, @Class, @Kind, @payload, @conversation, @message)
             ON CONFLICT (dedupe_key) DO NOTHING
             """;
         return await connection.ExecuteAsync(new CommandDefinition(sql, new
@@ -58,6 +58,7 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
             entry.DedupeKey,
             entry.WaChatId,
             entry.Lane,
+            entry.Class,
             entry.Kind,
             payload = new Jsonb(JsonSerializer.Serialize(entry.Payload, Json)),
             conversation = (long?)entry.ChatwootConversationId,
@@ -65,25 +66,32 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
         }, transaction, cancellationToken: ct)) == 1;
     }
 
+    /// <summary>Chats with due work; those with a due reply or Chatwoot effect first, so held notices never take their slots.</summary>
     public async Task<IReadOnlyList<OutboxLane>> DueLanesAsync(int limit, CancellationToken ct)
     {
         const string sql = """
             SELECT wa_chat_id, lane FROM outbox WHERE state IN ('pending', 'sending') AND next_attempt_at <= now()
-            GROUP BY wa_chat_id, lane ORDER BY min(id) LIMIT @limit
+            GROUP BY wa_chat_id, lane
+            ORDER BY min(CASE WHEN message_class = 'service_notice' THEN 1 ELSE 0 END), min(id) LIMIT @limit
             """;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return (await connection.QueryAsync<(string Chat, string Lane)>(new CommandDefinition(sql, new { limit }, cancellationToken: ct)))
             .Select(r => new OutboxLane(r.Chat, r.Lane)).ToList();
     }
 
-    /// <summary>The lane's oldest unsent row, if it is due: later rows wait so the lane keeps its order.</summary>
+    /// <summary>
+    /// The lane's oldest unsent row of a message class, if it is due: later rows of its class wait so each class keeps its
+    /// order, and a reply never waits behind a held service notice of the same chat (docs/0027).
+    /// </summary>
     public static async Task<OutboxItem?> HeadAsync(NpgsqlConnection connection, OutboxLane lane, CancellationToken ct)
     {
         const string sql = """
-            SELECT id, dedupe_key, wa_chat_id, lane, kind, payload::text AS payload, chatwoot_conversation_id, chatwoot_message_id,
-                   state, attempts, created_at
-            FROM outbox WHERE wa_chat_id = @WaChatId AND lane = @Lane AND state IN ('pending', 'sending') AND next_attempt_at <= now()
-              AND id = (SELECT min(id) FROM outbox WHERE wa_chat_id = @WaChatId AND lane = @Lane AND state IN ('pending', 'sending'))
+            SELECT id, dedupe_key, wa_chat_id, lane, kind, message_class, payload::text AS payload, chatwoot_conversation_id,
+                   chatwoot_message_id, state, attempts, created_at
+            FROM outbox o WHERE wa_chat_id = @WaChatId AND lane = @Lane AND state IN ('pending', 'sending') AND next_attempt_at <= now()
+              AND id = (SELECT min(id) FROM outbox WHERE wa_chat_id = @WaChatId AND lane = @Lane AND message_class = o.message_class
+                        AND state IN ('pending', 'sending'))
+            ORDER BY id LIMIT 1
             """;
         return await connection.QuerySingleOrDefaultAsync<OutboxItem>(new CommandDefinition(sql, new { lane.WaChatId, lane.Lane }, cancellationToken: ct));
     }
@@ -105,6 +113,17 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
         connection.ExecuteAsync(new CommandDefinition(
             "UPDATE outbox SET state = 'pending', last_error = @error, next_attempt_at = now() + @delay WHERE id = @id",
             new { id, error = Shorten(error), delay }, cancellationToken: ct));
+
+    /// <summary>
+    /// Not now (the sending governor, docs/0027): due again after <paramref name="delay"/>, keeping its place and state;
+    /// <paramref name="refund"/> gives back the attempt of a send that certainly did not go out (a restriction, no session).
+    /// </summary>
+    public static Task MarkHeldAsync(NpgsqlConnection connection, long id, string reason, TimeSpan delay, bool refund, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            refund
+                ? "UPDATE outbox SET state = 'pending', attempts = greatest(attempts - 1, 0), last_error = @reason, next_attempt_at = now() + @delay WHERE id = @id"
+                : "UPDATE outbox SET last_error = @reason, next_attempt_at = now() + @delay WHERE id = @id",
+            new { id, reason = Shorten(reason), delay }, cancellationToken: ct));
 
     /// <summary>The send may have gone out: stay "sending" so the next attempt checks WhatsApp first.</summary>
     public static Task MarkUncertainAsync(NpgsqlConnection connection, long id, string error, TimeSpan delay, CancellationToken ct) =>

@@ -26,6 +26,10 @@ public sealed partial class LedgerRetention(NpgsqlDataSource dataSource, IOption
             "DELETE FROM webhook_receipts WHERE received_at < now() - @window", new { window = options.Value.SignatureWindow * 2 }, cancellationToken: ct));
         var keys = await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM idempotency_keys WHERE expires_at < now()", cancellationToken: ct));
+
+        // The governor's budgets look back one day at most (docs/0027).
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM governor_grants WHERE granted_at < now() - interval '2 days'", cancellationToken: ct));
         if (inbound + outbox + keys > 0)
         {
             LogDeleted(inbound, outbox, keys);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Onboarding.Bridge.CatchUp;
 using Onboarding.Bridge.Clients.Resilience;
 using Onboarding.Bridge.Clients.WppConnect;
+using Onboarding.Bridge.Governor;
 using Onboarding.Bridge.Hosting;
 using Onboarding.Bridge.Observability;
 
@@ -17,6 +18,7 @@ public sealed partial class SessionHealth(
     WppConnectClient wpp,
     BridgeState state,
     WppConnectCatchUp catchUp,
+    SendGovernor governor,
     IOptions<BridgeOptions> options,
     ILogger<SessionHealth> logger)
 {
@@ -56,6 +58,7 @@ public sealed partial class SessionHealth(
             if (previous is not null && previous != Connected)
             {
                 LogBack(previous);
+                await governor.ReconnectedAsync(ct);
                 await catchUp.RunOnceAsync(ct);
             }
         }

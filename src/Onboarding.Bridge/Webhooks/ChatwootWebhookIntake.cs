@@ -48,6 +48,7 @@ public sealed class ChatwootWebhookIntake(OutboxStore outbox, ContactDirectory c
         {
             entries.Add(new OutboxEntry($"cw:{messageId}", chat, OutboxKinds.Text, new OutboxPayload { Text = content })
             {
+                Class = MessageClasses.Reply,
                 ChatwootConversationId = conversationId,
                 ChatwootMessageId = messageId,
             });
@@ -66,6 +67,7 @@ public sealed class ChatwootWebhookIntake(OutboxStore outbox, ContactDirectory c
                 var file = new OutboxPayload { FileUrl = url, FileName = FileNameOf(url), ContentType = null };
                 entries.Add(new OutboxEntry($"cw:{messageId}:{n++}", chat, OutboxKinds.File, file)
                 {
+                    Class = MessageClasses.Reply,
                     ChatwootConversationId = conversationId,
                     ChatwootMessageId = messageId,
                 });

@@ -390,6 +390,11 @@ public sealed partial class FakeWppConnect
             : Write(ctx, 200, new JsonObject { ["base64"] = Convert.ToBase64String(m.Media), ["mimetype"] = m.Mimetype });
     }
 
+    /// <summary>
+    /// <c>POST /api/:session/typing</c> {phone, value, isGroup}: <c>startTyping</c> or <c>stopTyping</c> per recipient, then
+    /// 200 {status:"success"} (wppconnect-server 2.10.4, src/routes/index.ts and <c>setTyping</c> in
+    /// src/controller/deviceController.ts; behind <c>statusConnection</c>, so 404 while the session is not connected).
+    /// </summary>
     private async Task Typing(HttpContext ctx)
     {
         var body = await ReadBody(ctx);

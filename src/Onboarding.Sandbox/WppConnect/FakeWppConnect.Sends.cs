@@ -82,7 +82,7 @@ public sealed partial class FakeWppConnect
             }
         }
 
-        if (await ResolveRecipients(ctx, body) is not { } recipients)
+        if (await ResolveRecipients(ctx, body) is not { } recipients || await RestrictedAsync(ctx, recipients))
         {
             return;
         }

@@ -118,6 +118,15 @@ public class BridgeFixture : IAsyncLifetime
         ["Bridge:FirstRetryDelay"] = "00:00:00.100",
         ["Bridge:MaxRetryDelay"] = "00:00:00.500",
         ["Bridge:PerChatGap"] = "00:00:00",
+        // The number's budgets, gaps and typing time would slow every scenario; NumberSafetyFixture keeps the defaults.
+        ["Governor:Replies:PerMinute"] = "0",
+        ["Governor:ServiceNotices:PerMinute"] = "0",
+        ["Governor:ServiceNotices:PerHour"] = "0",
+        ["Governor:ServiceNotices:PerDay"] = "0",
+        ["Governor:NewChatsPerDay"] = "0",
+        ["Governor:MinGap"] = "00:00:00",
+        ["Governor:MaxGap"] = "00:00:00",
+        ["Governor:TypingMax"] = "00:00:00",
         // Tests run the catch-up themselves; the scheduled one would walk chats left by earlier tests.
         ["Bridge:CatchUpInterval"] = "01:00:00",
     };

@@ -229,6 +229,12 @@ public sealed partial class WppConnectClient(IWppConnectApi api, IOptions<WppCon
             var text = (body?.Message is { } m && code is not null ? $"{m} ({code})" : body?.Message)
                 ?? (body?.Error is { ValueKind: System.Text.Json.JsonValueKind.String } e ? e.GetString() : null)
                 ?? (body?.Response is { ValueKind: System.Text.Json.JsonValueKind.String } r ? r.GetString() : null);
+            // A send's 500 carries the thrown error as an object: its code (WhatsApp's 463) matters to the governor.
+            if (body?.Error is { ValueKind: System.Text.Json.JsonValueKind.Object } thrown && text is not null)
+            {
+                text += " " + thrown.GetRawText();
+            }
+
             return text is null ? null : Truncate(text);
         }
         catch (System.Text.Json.JsonException)

@@ -1,0 +1,110 @@
+using Dapper;
+using Npgsql;
+
+namespace Onboarding.Bridge.Governor;
+
+/// <summary>
+/// The governor's SQL: the grants of every named budget (<c>governor_grants</c>), taken under a transaction lock per
+/// budget so replicas never grant the same permit twice, and the two facts the rules read (did the driver write
+/// lately, did the number ever write to this chat). Times come from the caller's clock, not the database's.
+/// </summary>
+public sealed class GovernorStore(NpgsqlDataSource dataSource)
+{
+    private sealed record Counts(long Minute, long Hour, long Day, DateTime? NextAt);
+
+    /// <summary>
+    /// Takes one permit from every budget, or none: the first budget that is spent (or still in its gap) says when
+    /// to ask again. <paramref name="gap"/> is the wait after this permit before the next one of the first budget.
+    /// </summary>
+    public static async Task<BudgetAnswer> TryTakeAsync(NpgsqlConnection connection, IReadOnlyList<RateBudget> budgets,
+        DateTimeOffset now, TimeSpan gap, string? subject, CancellationToken ct)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        foreach (var budget in budgets.OrderBy(b => b.Name, StringComparer.Ordinal))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "SELECT pg_advisory_xact_lock(hashtextextended('governor:' || @Name, 0))", new { budget.Name }, transaction, cancellationToken: ct));
+        }
+
+        foreach (var budget in budgets)
+        {
+            if (await CheckAsync(connection, transaction, budget, now, ct) is { } refused)
+            {
+                await transaction.RollbackAsync(ct);
+                return refused;
+            }
+        }
+
+        for (var i = 0; i < budgets.Count; i++)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO governor_grants (budget, granted_at, next_at, subject) VALUES (@budget, @now, @next, @subject)",
+                new { budget = budgets[i].Name, now = now.UtcDateTime, next = (i == 0 ? now + gap : now).UtcDateTime, subject },
+                transaction, cancellationToken: ct));
+        }
+
+        await transaction.CommitAsync(ct);
+        return BudgetAnswer.Grant(now);
+    }
+
+    public async Task<BudgetUsage> UsageAsync(RateBudget budget, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var c = await CountAsync(connection, null, budget.Name, now, ct);
+        return new BudgetUsage(budget.Name, (int)c.Minute, budget.PerMinute, (int)c.Hour, budget.PerHour, (int)c.Day, budget.PerDay,
+            c.NextAt is { } next ? new DateTimeOffset(DateTime.SpecifyKind(next, DateTimeKind.Utc)) : null);
+    }
+
+    /// <summary>True when the driver wrote in this chat since <paramref name="since"/> (the inbound ledger).</summary>
+    public static Task<bool> DriverWroteSinceAsync(NpgsqlConnection connection, string waChatId, DateTimeOffset since, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM inbound_messages WHERE wa_chat_id = @waChatId AND NOT from_me AND wa_timestamp >= @since)",
+            new { waChatId, since = since.UtcDateTime }, cancellationToken: ct));
+
+    /// <summary>True when the number already sent something to this chat (the outbox's sent WhatsApp rows).</summary>
+    public static Task<bool> NumberWroteBeforeAsync(NpgsqlConnection connection, string waChatId, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM outbox WHERE wa_chat_id = @waChatId AND lane = 'whatsapp' AND state = 'sent' AND wa_message_id IS NOT NULL)",
+            new { waChatId }, cancellationToken: ct));
+
+    private static async Task<BudgetAnswer?> CheckAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, RateBudget budget,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var c = await CountAsync(connection, transaction, budget.Name, now, ct);
+        if (c.NextAt is { } next && new DateTimeOffset(DateTime.SpecifyKind(next, DateTimeKind.Utc)) > now)
+        {
+            return new BudgetAnswer(false, new DateTimeOffset(DateTime.SpecifyKind(next, DateTimeKind.Utc)), budget.Name + ":gap");
+        }
+
+        foreach (var (used, limit, window, label) in new[]
+        {
+            (c.Minute, budget.PerMinute, TimeSpan.FromMinutes(1), "minute"),
+            (c.Hour, budget.PerHour, TimeSpan.FromHours(1), "hour"),
+            (c.Day, budget.PerDay, TimeSpan.FromDays(1), "day"),
+        })
+        {
+            if (limit > 0 && used >= limit)
+            {
+                // The window frees a permit when its (used - limit + 1)-th oldest grant leaves it.
+                var oldest = await connection.ExecuteScalarAsync<DateTime>(new CommandDefinition(
+                    """
+                    SELECT granted_at FROM governor_grants WHERE budget = @name AND granted_at > @since
+                    ORDER BY granted_at OFFSET @skip LIMIT 1
+                    """, new { name = budget.Name, since = (now - window).UtcDateTime, skip = used - limit }, transaction, cancellationToken: ct));
+                return new BudgetAnswer(false, new DateTimeOffset(DateTime.SpecifyKind(oldest, DateTimeKind.Utc)) + window, budget.Name + ":" + label);
+            }
+        }
+
+        return null;
+    }
+
+    private static Task<Counts> CountAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string name, DateTimeOffset now, CancellationToken ct) =>
+        connection.QuerySingleAsync<Counts>(new CommandDefinition(
+            """
+            SELECT count(*) FILTER (WHERE granted_at > @minute) AS minute, count(*) FILTER (WHERE granted_at > @hour) AS hour,
+                   count(*) AS day, max(next_at) AS next_at
+            FROM governor_grants WHERE budget = @name AND granted_at > @day
+            """,
+            new { name, minute = (now - TimeSpan.FromMinutes(1)).UtcDateTime, hour = (now - TimeSpan.FromHours(1)).UtcDateTime, day = (now - TimeSpan.FromDays(1)).UtcDateTime },
+            transaction, cancellationToken: ct));
+}
