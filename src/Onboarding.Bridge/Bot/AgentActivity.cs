@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Npgsql;
+using Onboarding.Bridge.Contacts;
 using Onboarding.Bridge.Webhooks;
 
 namespace Onboarding.Bridge.Bot;

@@ -6,7 +6,7 @@ using Onboarding.Bridge.Bot.Rendering;
 using Onboarding.Bridge.Clients.Typebot;
 using Onboarding.Bridge.Clients.WppConnect.Dtos;
 using Onboarding.Bridge.Clients.WppConnect.Json;
-using Onboarding.Bridge.Inbound;
+using Onboarding.Bridge.Inbound.Processing;
 
 namespace Onboarding.Bridge.Bot;
 

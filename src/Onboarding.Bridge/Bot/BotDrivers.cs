@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dapper;
 using Npgsql;
+using Onboarding.Bridge.Contacts;
 using Onboarding.Data.Portugal;
 
 namespace Onboarding.Bridge.Bot;

@@ -6,8 +6,9 @@ using Npgsql;
 using Onboarding.Bridge.Bot.Rendering;
 using Onboarding.Bridge.Clients.Resilience;
 using Onboarding.Bridge.Clients.Typebot;
-using Onboarding.Bridge.Inbound;
-using Onboarding.Bridge.Outbox;
+using Onboarding.Bridge.Contacts;
+using Onboarding.Bridge.Inbound.Ledger;
+using Onboarding.Bridge.Outbound.Outbox;
 
 namespace Onboarding.Bridge.Bot;
 

@@ -2,8 +2,9 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Onboarding.Bridge.Clients.Chatwoot;
 using Onboarding.Bridge.Clients.Typebot;
+using Onboarding.Bridge.Contacts;
 using Onboarding.Bridge.Observability;
-using Onboarding.Bridge.Outbox;
+using Onboarding.Bridge.Outbound.Outbox;
 
 namespace Onboarding.Bridge.Bot;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Dapper;
 using Npgsql;
+using Onboarding.Bridge.Contacts;
 using Onboarding.Data.Portugal;
 
 namespace Onboarding.Bridge.Bot;

@@ -1,8 +1,8 @@
 using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Onboarding.Bridge.Hosting;
-using Onboarding.Bridge.Outbox;
+using Onboarding.Bridge.Drains;
+using Onboarding.Bridge.Outbound.Outbox;
 
 namespace Onboarding.Bridge.Notifications;
 

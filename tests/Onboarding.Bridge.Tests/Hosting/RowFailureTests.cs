@@ -1,6 +1,6 @@
 using System.Net;
 using Onboarding.Bridge.Clients.Resilience;
-using Onboarding.Bridge.Hosting;
+using Onboarding.Bridge.Drains;
 
 namespace Onboarding.Bridge.Tests.Hosting;
 

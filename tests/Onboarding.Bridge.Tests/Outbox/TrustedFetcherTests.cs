@@ -3,8 +3,8 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Onboarding.Bridge.Hosting;
-using Onboarding.Bridge.Outbox.Fetching;
+using Onboarding.Bridge.Clients.Fetching;
+using Onboarding.Bridge.Drains;
 using Onboarding.Sandbox.Hosting;
 
 namespace Onboarding.Bridge.Tests.Outbox;

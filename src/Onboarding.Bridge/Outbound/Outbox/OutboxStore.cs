@@ -1,0 +1,144 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+using Onboarding.Data;
+
+namespace Onboarding.Bridge.Outbound.Outbox;
+
+/// <summary>Side effects on WhatsApp, each once (unique dedupe key), applied in order per chat.</summary>
+public sealed class OutboxStore(NpgsqlDataSource dataSource)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Enqueues a send; false when the dedupe key was already there (a replayed webhook).</summary>
+    public async Task<bool> EnqueueAsync(string dedupeKey, string waChatId, string kind, OutboxPayload payload,
+        int? chatwootConversationId, int? chatwootMessageId, CancellationToken ct) =>
+        await EnqueueAsync(new OutboxEntry(dedupeKey, waChatId, kind, payload) { ChatwootConversationId = chatwootConversationId, ChatwootMessageId = chatwootMessageId }, ct);
+
+    public async Task<bool> EnqueueAsync(OutboxEntry entry, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await InsertAsync(connection, null, entry, ct);
+    }
+
+    /// <summary>
+    /// Enqueues rows in the given order, all or none (one transaction); returns how many were new (rows whose dedupe key
+    /// was already there, as in a replayed webhook, are skipped).
+    /// </summary>
+    public async Task<int> EnqueueAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var recorded = 0;
+        foreach (var entry in entries)
+        {
+            recorded += await InsertAsync(connection, transaction, entry, ct) ? 1 : 0;
+        }
+
+        await transaction.CommitAsync(ct);
+        return recorded;
+    }
+
+    /// <summary>Enqueues inside the caller's transaction, so the rows exist exactly when the caller's change does.</summary>
+    public static async Task<bool> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, OutboxEntry entry, CancellationToken ct)
+    {
+        const string sql = """
+            INSERT INTO outbox (dedupe_key, wa_chat_id, lane, kind, payload, chatwoot_conversation_id, chatwoot_message_id)
+            VALUES (@DedupeKey, @WaChatId, @Lane, @Kind, @payload, @conversation, @message)
+            ON CONFLICT (dedupe_key) DO NOTHING
+            """;
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new
+        {
+            entry.DedupeKey,
+            entry.WaChatId,
+            entry.Lane,
+            entry.Kind,
+            payload = new Jsonb(JsonSerializer.Serialize(entry.Payload, Json)),
+            conversation = (long?)entry.ChatwootConversationId,
+            message = (long?)entry.ChatwootMessageId,
+        }, transaction, cancellationToken: ct)) == 1;
+    }
+
+    public async Task<IReadOnlyList<OutboxLane>> DueLanesAsync(int limit, CancellationToken ct)
+    {
+        const string sql = """
+            SELECT wa_chat_id, lane FROM outbox WHERE state IN ('pending', 'sending') AND next_attempt_at <= now()
+            GROUP BY wa_chat_id, lane ORDER BY min(id) LIMIT @limit
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return (await connection.QueryAsync<(string Chat, string Lane)>(new CommandDefinition(sql, new { limit }, cancellationToken: ct)))
+            .Select(r => new OutboxLane(r.Chat, r.Lane)).ToList();
+    }
+
+    /// <summary>The lane's oldest unsent row, if it is due: later rows wait so the lane keeps its order.</summary>
+    public static async Task<OutboxItem?> HeadAsync(NpgsqlConnection connection, OutboxLane lane, CancellationToken ct)
+    {
+        const string sql = """
+            SELECT id, dedupe_key, wa_chat_id, lane, kind, payload::text AS payload, chatwoot_conversation_id, chatwoot_message_id,
+                   state, attempts, created_at
+            FROM outbox WHERE wa_chat_id = @WaChatId AND lane = @Lane AND state IN ('pending', 'sending') AND next_attempt_at <= now()
+              AND id = (SELECT min(id) FROM outbox WHERE wa_chat_id = @WaChatId AND lane = @Lane AND state IN ('pending', 'sending'))
+            """;
+        return await connection.QuerySingleOrDefaultAsync<OutboxItem>(new CommandDefinition(sql, new { lane.WaChatId, lane.Lane }, cancellationToken: ct));
+    }
+
+    /// <summary>Marks the row as being sent: if we crash now, the next attempt knows to check before sending again.</summary>
+    public static Task MarkSendingAsync(NpgsqlConnection connection, long id, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = @id", new { id }, cancellationToken: ct));
+
+    public static Task MarkSentAsync(NpgsqlConnection connection, long id, string? waMessageId, CancellationToken ct) =>
+        MarkSentAsync(connection, null, id, waMessageId, ct);
+
+    public static Task MarkSentAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long id, string? waMessageId, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox SET state = 'sent', wa_message_id = @waMessageId, sent_at = now(), last_error = NULL WHERE id = @id",
+            new { id, waMessageId }, transaction, cancellationToken: ct));
+
+    public static Task MarkRetryAsync(NpgsqlConnection connection, long id, string error, TimeSpan delay, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox SET state = 'pending', last_error = @error, next_attempt_at = now() + @delay WHERE id = @id",
+            new { id, error = Shorten(error), delay }, cancellationToken: ct));
+
+    /// <summary>The send may have gone out: stay "sending" so the next attempt checks WhatsApp first.</summary>
+    public static Task MarkUncertainAsync(NpgsqlConnection connection, long id, string error, TimeSpan delay, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox SET last_error = @error, next_attempt_at = now() + @delay WHERE id = @id",
+            new { id, error = Shorten(error), delay }, cancellationToken: ct));
+
+    public static Task MarkDeadAsync(NpgsqlConnection connection, long id, string error, CancellationToken ct) =>
+        MarkDeadAsync(connection, null, id, error, ct);
+
+    public static Task MarkDeadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long id, string error, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox SET state = 'dead', last_error = @error WHERE id = @id", new { id, error = Shorten(error) }, transaction, cancellationToken: ct));
+
+    /// <summary>
+    /// Nothing left to do (the Chatwoot message it would update is gone): finished like a sent row, with the reason
+    /// kept, so it is neither retried, nor counted as a dead letter, nor announced.
+    /// </summary>
+    public static Task MarkDroppedAsync(NpgsqlConnection connection, long id, string reason, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox SET state = 'sent', sent_at = now(), last_error = @reason WHERE id = @id",
+            new { id, reason = Shorten("dropped: " + reason) }, cancellationToken: ct));
+
+    /// <summary>Puts a dead letter back in the queue (the console's retry button).</summary>
+    public async Task<bool> RetryDeadAsync(long id, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox SET state = 'pending', next_attempt_at = now(), created_at = now() WHERE id = @id AND state = 'dead'",
+            new { id }, cancellationToken: ct)) == 1;
+    }
+
+    /// <summary>What we sent as the WhatsApp message <paramref name="waMessageId"/>, or null when it was not ours.</summary>
+    public static async Task<OutboxPayload?> FindSentAsync(NpgsqlConnection connection, string waMessageId, CancellationToken ct) =>
+        await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT payload::text FROM outbox WHERE wa_message_id = @waMessageId LIMIT 1", new { waMessageId }, cancellationToken: ct)) is { } json
+            ? JsonSerializer.Deserialize<OutboxPayload>(json, Json)
+            : null;
+
+    public static OutboxPayload Read(OutboxItem item) => JsonSerializer.Deserialize<OutboxPayload>(item.Payload, Json) ?? new OutboxPayload();
+
+    private static string Shorten(string error) => error.Length > 500 ? error[..500] : error;
+}
