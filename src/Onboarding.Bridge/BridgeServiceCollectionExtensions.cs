@@ -60,7 +60,9 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<BotBursts>();
         services.AddSingleton<Handoff>();
         services.AddSingleton<AgentActivity>();
+        services.AddSingleton<IAgentActivity>(sp => sp.GetRequiredService<AgentActivity>());
         services.AddSingleton<ConversationRouter>();
+        services.AddSingleton<IMessageRouter>(sp => sp.GetRequiredService<ConversationRouter>());
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         services.AddSingleton<DriverNotifier>();
         services.AddSingleton<OutboxDispatcher>();

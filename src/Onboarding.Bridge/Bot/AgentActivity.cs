@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Npgsql;
 using Onboarding.Bridge.Contacts;
+using Onboarding.Bridge.Outbound.Intake;
 using Onboarding.Bridge.Webhooks;
 
 namespace Onboarding.Bridge.Bot;
@@ -9,7 +10,7 @@ namespace Onboarding.Bridge.Bot;
 /// What agents do in Chatwoot that changes who answers: writing in a bot conversation takes it over (handoff, once);
 /// resolving it closes it, so the driver's next message starts the bot again.
 /// </summary>
-public sealed class AgentActivity(NpgsqlDataSource dataSource, Handoff handoff)
+public sealed class AgentActivity(NpgsqlDataSource dataSource, Handoff handoff) : IAgentActivity
 {
     public async Task AgentSpokeAsync(int chatwootConversationId, CancellationToken ct)
     {

@@ -8,6 +8,7 @@ using Onboarding.Bridge.Clients.Resilience;
 using Onboarding.Bridge.Clients.Typebot;
 using Onboarding.Bridge.Contacts;
 using Onboarding.Bridge.Inbound.Ledger;
+using Onboarding.Bridge.Inbound.Processing;
 using Onboarding.Bridge.Outbound.Outbox;
 
 namespace Onboarding.Bridge.Bot;
@@ -24,7 +25,7 @@ public sealed partial class ConversationRouter(
     IOptions<TypebotOptions> options,
     IOptions<BridgeOptions> bridge,
     TimeProvider clock,
-    ILogger<ConversationRouter> logger)
+    ILogger<ConversationRouter> logger) : IMessageRouter
 {
     private TypebotOptions Bot => options.Value;
 

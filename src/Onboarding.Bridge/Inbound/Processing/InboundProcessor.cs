@@ -3,7 +3,6 @@ using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Onboarding.Bridge.Bot;
 using Onboarding.Bridge.Clients.Chatwoot;
 using Onboarding.Bridge.Clients.WppConnect;
 using Onboarding.Bridge.Clients.WppConnect.Dtos;
@@ -24,7 +23,7 @@ public sealed partial class InboundProcessor(
     NpgsqlDataSource dataSource,
     InboundLedger ledger,
     ContactDirectory contacts,
-    ConversationRouter router,
+    IMessageRouter router,
     ChatwootClient chatwoot,
     InboundMedia media,
     ReferenceNotes references,

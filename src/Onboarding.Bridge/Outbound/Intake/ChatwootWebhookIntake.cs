@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Onboarding.Bridge.Bot;
 using Onboarding.Bridge.Contacts;
 using Onboarding.Bridge.Drains;
 using Onboarding.Bridge.Outbound.Outbox;
@@ -11,7 +10,7 @@ namespace Onboarding.Bridge.Outbound.Intake;
 /// Turns an agent's Chatwoot message into outbox rows (text, then one per attachment), once per Chatwoot message.
 /// Echoes of what we posted, incoming messages, private notes and bot messages are ignored.
 /// </summary>
-public sealed class ChatwootWebhookIntake(OutboxStore outbox, ContactDirectory contacts, AgentActivity agents, BridgeSignal signal)
+public sealed class ChatwootWebhookIntake(OutboxStore outbox, ContactDirectory contacts, IAgentActivity agents, BridgeSignal signal)
 {
     public async Task<IntakeResult> AcceptAsync(JsonElement body, CancellationToken ct)
     {
