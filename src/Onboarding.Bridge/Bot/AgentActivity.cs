@@ -15,7 +15,7 @@ public sealed class AgentActivity(NpgsqlDataSource dataSource, Handoff handoff) 
     public async Task AgentSpokeAsync(int chatwootConversationId, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        if (await BotConversations.FindAsync(connection, chatwootConversationId, ct) is not { Mode: ConversationModes.Bot } conversation)
+        if (await ContactDirectory.FindConversationAsync(connection, chatwootConversationId, ct) is not { Mode: ConversationModes.Bot } conversation)
         {
             return;
         }
@@ -34,6 +34,6 @@ public sealed class AgentActivity(NpgsqlDataSource dataSource, Handoff handoff) 
             return false;
         }
 
-        return await BotConversations.CloseAsync(dataSource, id, ct);
+        return await ContactDirectory.CloseConversationAsync(dataSource, id, ct);
     }
 }

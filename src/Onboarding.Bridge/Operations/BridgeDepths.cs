@@ -1,6 +1,7 @@
-using Dapper;
 using Npgsql;
+using Onboarding.Bridge.Inbound.Ledger;
 using Onboarding.Bridge.Observability;
+using Onboarding.Bridge.Outbound.Outbox;
 
 namespace Onboarding.Bridge.Operations;
 
@@ -9,14 +10,10 @@ public sealed class BridgeDepths(NpgsqlDataSource dataSource)
 {
     public async Task<BridgeDepth> ReadAsync(CancellationToken ct)
     {
-        const string sql = """
-            SELECT (SELECT count(*) FROM inbound_messages WHERE state = 'pending') AS backlog,
-                   (SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')) AS outbox,
-                   (SELECT count(*) FROM outbox WHERE state = 'dead') AS dead,
-                   (SELECT count(*) FROM inbound_messages WHERE state = 'failed') AS failedinbound
-            """;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var depth = await connection.QuerySingleAsync<BridgeDepth>(new CommandDefinition(sql, cancellationToken: ct));
+        var (backlog, failed) = await InboundLedger.DepthsAsync(connection, ct);
+        var (waiting, dead) = await OutboxStore.DepthsAsync(connection, ct);
+        var depth = new BridgeDepth(backlog, waiting, dead, failed);
         BridgeMetrics.Depths(depth.Backlog, depth.Outbox, depth.Dead);
         return depth;
     }

@@ -1,7 +1,10 @@
-using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Onboarding.Bridge.Inbound.Ledger;
+using Onboarding.Bridge.Outbound.Intake;
+using Onboarding.Bridge.Outbound.Outbox;
+using Onboarding.Data.Idempotency;
 
 namespace Onboarding.Bridge.Retention;
 
@@ -16,16 +19,11 @@ public sealed partial class LedgerRetention(NpgsqlDataSource dataSource, IOption
     {
         var keep = options.Value.LedgerRetention;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var inbound = await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM inbound_messages WHERE state <> 'pending' AND received_at < now() - @keep", new { keep }, cancellationToken: ct));
-        var outbox = await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM outbox WHERE state IN ('sent', 'dead') AND created_at < now() - @keep", new { keep }, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM message_receipts WHERE updated_at < now() - @keep", new { keep }, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM webhook_receipts WHERE received_at < now() - @window", new { window = options.Value.SignatureWindow * 2 }, cancellationToken: ct));
-        var keys = await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM idempotency_keys WHERE expires_at < now()", cancellationToken: ct));
+        var inbound = await InboundLedger.DeleteFinishedBeforeAsync(connection, keep, ct);
+        var outbox = await OutboxStore.DeleteFinishedBeforeAsync(connection, keep, ct);
+        await DeliveryReceipts.DeleteOlderThanAsync(connection, keep, ct);
+        await WebhookReceipts.DeleteOlderThanAsync(connection, options.Value.SignatureWindow * 2, ct);
+        var keys = await IdempotencyStore.DeleteExpiredAsync(connection, ct);
         if (inbound + outbox + keys > 0)
         {
             LogDeleted(inbound, outbox, keys);

@@ -161,4 +161,43 @@ public sealed class InboundLedger(NpgsqlDataSource dataSource)
             WHERE id = @id
             """,
             new { id, error = error.Length > 500 ? error[..500] : error, delay, giveUp }, cancellationToken: ct));
+
+    /// <summary>The driver's messages of the chat not yet given to the bot, oldest first (at most 20).</summary>
+    public static async Task<List<(long Id, string Payload, DateTime ReceivedAt)>> UnroutedAsync(NpgsqlConnection connection, string waChatId, CancellationToken ct) =>
+        (await connection.QueryAsync<(long Id, string Payload, DateTime ReceivedAt)>(new CommandDefinition(
+            """
+            SELECT id, payload::text, received_at FROM inbound_messages
+            WHERE wa_chat_id = @waChatId AND state = 'pending' AND NOT from_me AND routed_at IS NULL
+            ORDER BY wa_timestamp, chat_position NULLS LAST, id LIMIT 20
+            """, new { waChatId }, cancellationToken: ct))).AsList();
+
+    /// <summary>The rows were given to the bot (or to the agents instead): the bot never sees them again.</summary>
+    public static Task MarkRoutedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long[] rows, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE inbound_messages SET routed_at = now() WHERE id = ANY(@rows)", new { rows }, transaction, cancellationToken: ct));
+
+    /// <summary>Retention: deletes finished rows received before <paramref name="keep"/> ago; pending work stays.</summary>
+    public static Task<int> DeleteFinishedBeforeAsync(NpgsqlConnection connection, TimeSpan keep, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM inbound_messages WHERE state <> 'pending' AND received_at < now() - @keep", new { keep }, cancellationToken: ct));
+
+    /// <summary>Rows waiting to be mirrored (the backlog) and rows given up.</summary>
+    public static Task<(long Backlog, long Failed)> DepthsAsync(NpgsqlConnection connection, CancellationToken ct) =>
+        connection.QuerySingleAsync<(long Backlog, long Failed)>(new CommandDefinition(
+            """
+            SELECT (SELECT count(*) FROM inbound_messages WHERE state = 'pending') AS backlog,
+                   (SELECT count(*) FROM inbound_messages WHERE state = 'failed') AS failedinbound
+            """, cancellationToken: ct));
+
+    /// <summary>p50 and p95 in milliseconds from arrival to mirrored over the newest <paramref name="window"/> finished rows.</summary>
+    public static Task<(long Samples, double? P50, double? P95)> LatencyAsync(NpgsqlConnection connection, int window, CancellationToken ct) =>
+        connection.QuerySingleAsync<(long Samples, double? P50, double? P95)>(new CommandDefinition(
+            """
+            WITH inbound AS (
+                SELECT extract(epoch FROM processed_at - received_at)::double precision * 1000 AS ms
+                FROM inbound_messages WHERE state = 'done' AND processed_at IS NOT NULL ORDER BY id DESC LIMIT @window)
+            SELECT count(*) AS samples,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50, percentile_cont(0.95) WITHIN GROUP (ORDER BY ms) AS p95
+            FROM inbound
+            """, new { window }, cancellationToken: ct));
 }

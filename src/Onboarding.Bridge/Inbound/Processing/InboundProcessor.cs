@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -12,6 +11,7 @@ using Onboarding.Bridge.Drains;
 using Onboarding.Bridge.Inbound.CatchUp;
 using Onboarding.Bridge.Inbound.Ledger;
 using Onboarding.Bridge.Observability;
+using Onboarding.Bridge.Outbound.Outbox;
 
 namespace Onboarding.Bridge.Inbound.Processing;
 
@@ -206,20 +206,14 @@ public sealed partial class InboundProcessor(
         return InboundLedger.MarkSkippedAsync(connection, id, reason, ct);
     }
 
-    private static async Task<bool> SentByUsAsync(NpgsqlConnection connection, string waMessageId, CancellationToken ct) =>
-        await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM outbox WHERE wa_message_id = @waMessageId)", new { waMessageId }, cancellationToken: ct));
+    private static Task<bool> SentByUsAsync(NpgsqlConnection connection, string waMessageId, CancellationToken ct) =>
+        OutboxStore.SentByUsAsync(connection, waMessageId, ct);
 
-    private static async Task<bool> SendInFlightAsync(NpgsqlConnection connection, string waChatId, CancellationToken ct) =>
-        await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM outbox WHERE wa_chat_id = @waChatId AND state = 'sending')", new { waChatId }, cancellationToken: ct));
+    private static Task<bool> SendInFlightAsync(NpgsqlConnection connection, string waChatId, CancellationToken ct) =>
+        OutboxStore.SendInFlightAsync(connection, waChatId, ct);
 
-    private static async Task<int?> ConversationOfAsync(NpgsqlConnection connection, string waChatId, CancellationToken ct) =>
-        (int?)await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-            """
-            SELECT v.chatwoot_conversation_id FROM conversations v JOIN contacts c ON c.id = v.contact_id
-            WHERE c.wa_chat_id = @waChatId OR c.lid = @waChatId ORDER BY v.id DESC LIMIT 1
-            """, new { waChatId }, cancellationToken: ct));
+    private static Task<int?> ConversationOfAsync(NpgsqlConnection connection, string waChatId, CancellationToken ct) =>
+        ContactDirectory.LatestConversationAsync(connection, waChatId, ct);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "WhatsApp message {Row} mirrored into Chatwoot conversation {Conversation}")]
     private partial void LogMirrored(long row, long conversation);

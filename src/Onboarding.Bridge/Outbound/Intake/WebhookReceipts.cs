@@ -35,4 +35,9 @@ public sealed class WebhookReceipts(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM webhook_receipts WHERE receipt_key = ANY(@keys)", new { keys }, cancellationToken: ct));
     }
+
+    /// <summary>Retention: deletes receipts older than <paramref name="window"/> (a replay that old is refused by its timestamp).</summary>
+    public static Task<int> DeleteOlderThanAsync(NpgsqlConnection connection, TimeSpan window, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM webhook_receipts WHERE received_at < now() - @window", new { window }, cancellationToken: ct));
 }

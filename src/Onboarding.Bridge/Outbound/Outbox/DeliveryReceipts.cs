@@ -65,4 +65,9 @@ public sealed class DeliveryReceipts(NpgsqlDataSource dataSource, BridgeSignal s
 
         return recorded;
     }
+
+    /// <summary>Retention: deletes receipts last changed before <paramref name="keep"/> ago.</summary>
+    public static Task<int> DeleteOlderThanAsync(NpgsqlConnection connection, TimeSpan keep, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM message_receipts WHERE updated_at < now() - @keep", new { keep }, cancellationToken: ct));
 }

@@ -5,6 +5,10 @@ using Onboarding.Data;
 
 namespace Onboarding.Bridge.Outbound.Outbox;
 
+/// <summary>An outbox row given up after its retry budget.</summary>
+public sealed record DeadLetterRow(
+    long Id, string WaChatId, string Lane, string Kind, int Attempts, string? LastError, DateTime CreatedAt, long? ChatwootConversationId);
+
 /// <summary>Side effects on WhatsApp, each once (unique dedupe key), applied in order per chat.</summary>
 public sealed class OutboxStore(NpgsqlDataSource dataSource)
 {
@@ -141,4 +145,72 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
     public static OutboxPayload Read(OutboxItem item) => JsonSerializer.Deserialize<OutboxPayload>(item.Payload, Json) ?? new OutboxPayload();
 
     private static string Shorten(string error) => error.Length > 500 ? error[..500] : error;
+
+    /// <summary>True when one of our sends recorded this WhatsApp id: the message is its echo.</summary>
+    public static async Task<bool> SentByUsAsync(NpgsqlConnection connection, string waMessageId, CancellationToken ct) =>
+        await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM outbox WHERE wa_message_id = @waMessageId)", new { waMessageId }, cancellationToken: ct));
+
+    /// <summary>True while a send to the chat has not recorded its WhatsApp id yet.</summary>
+    public static async Task<bool> SendInFlightAsync(NpgsqlConnection connection, string waChatId, CancellationToken ct) =>
+        await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM outbox WHERE wa_chat_id = @waChatId AND state = 'sending')", new { waChatId }, cancellationToken: ct));
+
+    /// <summary>Retention: deletes sent and dead rows created before <paramref name="keep"/> ago; pending work stays.</summary>
+    public static Task<int> DeleteFinishedBeforeAsync(NpgsqlConnection connection, TimeSpan keep, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM outbox WHERE state IN ('sent', 'dead') AND created_at < now() - @keep", new { keep }, cancellationToken: ct));
+
+    /// <summary>Rows waiting to be sent (pending or sending) and dead letters.</summary>
+    public static Task<(long Waiting, long Dead)> DepthsAsync(NpgsqlConnection connection, CancellationToken ct) =>
+        connection.QuerySingleAsync<(long Waiting, long Dead)>(new CommandDefinition(
+            """
+            SELECT (SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')) AS outbox,
+                   (SELECT count(*) FROM outbox WHERE state = 'dead') AS dead
+            """, cancellationToken: ct));
+
+    /// <summary>p50 and p95 in milliseconds from creation to send over the newest <paramref name="window"/> sent rows.</summary>
+    public static Task<(long Samples, double? P50, double? P95)> LatencyAsync(NpgsqlConnection connection, int window, CancellationToken ct) =>
+        // Pauses are the bot's deliberate waits, not messages; they would only blur the figure.
+        connection.QuerySingleAsync<(long Samples, double? P50, double? P95)>(new CommandDefinition(
+            """
+            WITH outbound AS (
+                SELECT extract(epoch FROM sent_at - created_at)::double precision * 1000 AS ms
+                FROM outbox WHERE state = 'sent' AND sent_at IS NOT NULL AND kind <> 'pause' ORDER BY id DESC LIMIT @window)
+            SELECT count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY ms), percentile_cont(0.95) WITHIN GROUP (ORDER BY ms)
+            FROM outbound
+            """, new { window }, cancellationToken: ct));
+
+    /// <summary>The newest dead letters (at most <paramref name="limit"/>) and how many there are.</summary>
+    public static async Task<(IReadOnlyList<DeadLetterRow> Rows, long Total)> DeadLettersAsync(NpgsqlConnection connection, int limit, CancellationToken ct)
+    {
+        const string sql = """
+            SELECT id, wa_chat_id, lane, kind, attempts, last_error, created_at, chatwoot_conversation_id
+            FROM outbox WHERE state = 'dead' ORDER BY id DESC LIMIT @limit;
+            SELECT count(*) FROM outbox WHERE state = 'dead';
+            """;
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { limit }, cancellationToken: ct));
+        var rows = await results.ReadAsync<(long Id, string WaChatId, string Lane, string Kind, int Attempts, string? LastError, DateTime CreatedAt, long? ChatwootConversationId)>();
+        var total = await results.ReadSingleAsync<long>();
+        return (rows.Select(r => new DeadLetterRow(r.Id, r.WaChatId, r.Lane, r.Kind, r.Attempts, r.LastError, r.CreatedAt, r.ChatwootConversationId)).ToList(), total);
+    }
+
+    /// <summary>The row's state (<c>pending</c>, <c>sending</c>, <c>sent</c>, <c>dead</c>), or null when there is no such row.</summary>
+    public static Task<string?> StateAsync(NpgsqlConnection connection, long id, CancellationToken ct) =>
+        connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT state FROM outbox WHERE id = @id", new { id }, cancellationToken: ct));
+
+    /// <summary>The dedupe key of the row that recorded each of these WhatsApp ids.</summary>
+    public static async Task<Dictionary<string, string>> DedupeKeysAsync(NpgsqlConnection connection, string[] waMessageIds, CancellationToken ct) =>
+        (await connection.QueryAsync<(string WaMessageId, string DedupeKey)>(new CommandDefinition(
+            "SELECT wa_message_id, dedupe_key FROM outbox WHERE wa_message_id = ANY(@waMessageIds)", new { waMessageIds }, cancellationToken: ct)))
+            .ToDictionary(r => r.WaMessageId, r => r.DedupeKey);
+
+    /// <summary>The chat's WhatsApp sends still in flight (no WhatsApp id yet), oldest first, with their text.</summary>
+    public static async Task<List<(string DedupeKey, string? Text)>> InFlightTextsAsync(NpgsqlConnection connection, string chatId, CancellationToken ct) =>
+        (await connection.QueryAsync<(string DedupeKey, string? Text)>(new CommandDefinition(
+            """
+            SELECT dedupe_key, payload->>'text' FROM outbox
+            WHERE wa_chat_id = @chatId AND lane = 'whatsapp' AND state = 'sending' AND wa_message_id IS NULL ORDER BY id
+            """, new { chatId }, cancellationToken: ct))).ToList();
 }
