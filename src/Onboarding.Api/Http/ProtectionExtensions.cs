@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
-using IPNetwork = System.Net.IPNetwork;
 using Microsoft.Extensions.Options;
 using Onboarding.Api.Errors;
+using IPNetwork = System.Net.IPNetwork;
 
 namespace Onboarding.Api.Http;
 

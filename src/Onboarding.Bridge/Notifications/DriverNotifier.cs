@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Onboarding.Data.Drivers;
 using Onboarding.Bridge.Drains;
 using Onboarding.Bridge.Outbound.Outbox;
+using Onboarding.Data.Drivers;
 
 namespace Onboarding.Bridge.Notifications;
 

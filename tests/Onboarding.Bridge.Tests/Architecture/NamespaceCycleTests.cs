@@ -1,9 +1,9 @@
-using Assembly = System.Reflection.Assembly;
 using ArchUnitNET.Fluent.Slices;
 using ArchUnitNET.Loader;
 using ArchUnitNET.xUnitV3;
 using Onboarding.Data.Drivers;
 using static ArchUnitNET.Fluent.ArchRuleDefinition;
+using Assembly = System.Reflection.Assembly;
 
 namespace Onboarding.Bridge.Tests.Architecture;
 

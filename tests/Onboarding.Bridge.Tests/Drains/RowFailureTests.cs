@@ -2,7 +2,7 @@ using System.Net;
 using Onboarding.Bridge.Clients.Resilience;
 using Onboarding.Bridge.Drains;
 
-namespace Onboarding.Bridge.Tests.Hosting;
+namespace Onboarding.Bridge.Tests.Drains;
 
 /// <summary>Both drains classify failures here: what cannot change on retry fails the row at once.</summary>
 public sealed class RowFailureTests

@@ -7,7 +7,7 @@ using Onboarding.Bridge.Clients.Fetching;
 using Onboarding.Bridge.Drains;
 using Onboarding.Sandbox.Hosting;
 
-namespace Onboarding.Bridge.Tests.Outbox;
+namespace Onboarding.Bridge.Tests.Clients.Fetching;
 
 /// <summary>
 /// Issue 17 item 2, on real sockets: files are fetched only from configured origins, redirects only to them, and a
