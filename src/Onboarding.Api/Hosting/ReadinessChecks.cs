@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Onboarding.Bridge.Hosting;
 using Onboarding.Bridge.Session;
+using Onboarding.Bridge.State;
 using Quartz;
 
 namespace Onboarding.Api.Hosting;

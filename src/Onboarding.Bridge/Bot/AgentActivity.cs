@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Npgsql;
+using Onboarding.Bridge.Contacts;
+using Onboarding.Bridge.Outbound.Intake;
 using Onboarding.Bridge.Webhooks;
 
 namespace Onboarding.Bridge.Bot;
@@ -8,12 +10,12 @@ namespace Onboarding.Bridge.Bot;
 /// What agents do in Chatwoot that changes who answers: writing in a bot conversation takes it over (handoff, once);
 /// resolving it closes it, so the driver's next message starts the bot again.
 /// </summary>
-public sealed class AgentActivity(NpgsqlDataSource dataSource, Handoff handoff)
+public sealed class AgentActivity(NpgsqlDataSource dataSource, Handoff handoff) : IAgentActivity
 {
     public async Task AgentSpokeAsync(int chatwootConversationId, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        if (await BotConversations.FindAsync(connection, chatwootConversationId, ct) is not { Mode: ConversationModes.Bot } conversation)
+        if (await ContactDirectory.FindConversationAsync(connection, chatwootConversationId, ct) is not { Mode: ConversationModes.Bot } conversation)
         {
             return;
         }
@@ -32,6 +34,6 @@ public sealed class AgentActivity(NpgsqlDataSource dataSource, Handoff handoff)
             return false;
         }
 
-        return await BotConversations.CloseAsync(dataSource, id, ct);
+        return await ContactDirectory.CloseConversationAsync(dataSource, id, ct);
     }
 }

@@ -1,12 +1,12 @@
 using System.Text.Json;
-using Dapper;
 using Npgsql;
 using Onboarding.Bridge.Bot.Media;
 using Onboarding.Bridge.Bot.Rendering;
 using Onboarding.Bridge.Clients.Typebot;
 using Onboarding.Bridge.Clients.WppConnect.Dtos;
 using Onboarding.Bridge.Clients.WppConnect.Json;
-using Onboarding.Bridge.Inbound;
+using Onboarding.Bridge.Inbound.Ledger;
+using Onboarding.Bridge.Inbound.Processing;
 
 namespace Onboarding.Bridge.Bot;
 
@@ -20,12 +20,7 @@ public sealed class BotBursts(MediaLinks media)
 
     public async Task<BotBurst> PendingAsync(NpgsqlConnection connection, string waChatId, CancellationToken ct)
     {
-        var rows = (await connection.QueryAsync<(long Id, string Payload, DateTime ReceivedAt)>(new CommandDefinition(
-            """
-            SELECT id, payload::text, received_at FROM inbound_messages
-            WHERE wa_chat_id = @waChatId AND state = 'pending' AND NOT from_me AND routed_at IS NULL
-            ORDER BY wa_timestamp, chat_position NULLS LAST, id LIMIT 20
-            """, new { waChatId }, cancellationToken: ct))).AsList();
+        var rows = await InboundLedger.UnroutedAsync(connection, waChatId, ct);
         var messages = rows.Select(r => JsonSerializer.Deserialize<WppMessage>(r.Payload, WppConnectJson.Options) ?? new WppMessage()).ToList();
         return new BotBurst([.. rows.Select(r => r.Id)], messages, rows.Count == 0 ? DateTime.MinValue : rows.Max(r => r.ReceivedAt));
     }

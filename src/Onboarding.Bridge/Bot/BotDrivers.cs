@@ -1,6 +1,7 @@
 using System.Globalization;
-using Dapper;
 using Npgsql;
+using Onboarding.Bridge.Contacts;
+using Onboarding.Data.Drivers;
 using Onboarding.Data.Portugal;
 
 namespace Onboarding.Bridge.Bot;
@@ -8,11 +9,8 @@ namespace Onboarding.Bridge.Bot;
 /// <summary>What the bot may know of a driver before it asks anything: the prefilled variables of a new session.</summary>
 public static class BotDrivers
 {
-    public sealed record KnownDriver(Guid Id, string Status);
-
     public static async Task<KnownDriver?> FindAsync(NpgsqlConnection connection, string? phoneE164, CancellationToken ct) =>
-        phoneE164 is null ? null : await connection.QuerySingleOrDefaultAsync<KnownDriver>(new CommandDefinition(
-            "SELECT id, status FROM drivers WHERE phone_e164 = @phoneE164 AND status <> 'erased'", new { phoneE164 }, cancellationToken: ct));
+        phoneE164 is null ? null : await DriverRepository.FindKnownAsync(connection, phoneE164, ct);
 
     /// <summary>The variables the flow declares for this (never a secret): phone, WhatsApp name, chat, conversation, driver.</summary>
     public static IReadOnlyDictionary<string, string> Prefill(BotConversation conversation, KnownDriver? driver, Uri? apiUrl)

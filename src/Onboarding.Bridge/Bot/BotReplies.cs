@@ -1,6 +1,7 @@
 using Npgsql;
 using Onboarding.Bridge.Bot.Rendering;
-using Onboarding.Bridge.Outbox;
+using Onboarding.Bridge.Contacts;
+using Onboarding.Bridge.Outbound.Outbox;
 
 namespace Onboarding.Bridge.Bot;
 

@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,8 +5,10 @@ using Npgsql;
 using Onboarding.Bridge.Bot.Rendering;
 using Onboarding.Bridge.Clients.Resilience;
 using Onboarding.Bridge.Clients.Typebot;
-using Onboarding.Bridge.Inbound;
-using Onboarding.Bridge.Outbox;
+using Onboarding.Bridge.Contacts;
+using Onboarding.Bridge.Inbound.Ledger;
+using Onboarding.Bridge.Inbound.Processing;
+using Onboarding.Bridge.Outbound.Outbox;
 
 namespace Onboarding.Bridge.Bot;
 
@@ -23,7 +24,7 @@ public sealed partial class ConversationRouter(
     IOptions<TypebotOptions> options,
     IOptions<BridgeOptions> bridge,
     TimeProvider clock,
-    ILogger<ConversationRouter> logger)
+    ILogger<ConversationRouter> logger) : IMessageRouter
 {
     private TypebotOptions Bot => options.Value;
 
@@ -31,7 +32,7 @@ public sealed partial class ConversationRouter(
     public async Task<TimeSpan?> RouteAsync(NpgsqlConnection connection, LedgerRow row, string? text, long chatwootConversationId, CancellationToken ct)
     {
         if (!Bot.Enabled || row.FromMe || row.RoutedAt is not null
-            || await BotConversations.FindAsync(connection, chatwootConversationId, ct) is not { } conversation)
+            || await ContactDirectory.FindConversationAsync(connection, chatwootConversationId, ct) is not { } conversation)
         {
             return null;
         }
@@ -40,7 +41,7 @@ public sealed partial class ConversationRouter(
         if (flows.Count > 1 && conversation.Mode != ConversationModes.Human && LanguageChoice.Named(text, flows) is { } named)
         {
             // "English" at any point: remembered, and the flow starts again in that language.
-            await BotConversations.SetLanguageAsync(connection, conversation.ContactId, named.Language, ct);
+            await ContactDirectory.SetLanguageAsync(connection, conversation.ContactId, named.Language, ct);
             return await StartAsync(connection, conversation with { Language = named.Language }, [row.Id], ct);
         }
 
@@ -67,7 +68,7 @@ public sealed partial class ConversationRouter(
                         return await AskLanguageAsync(connection, conversation, row.Id, ct);
                     }
 
-                    await BotConversations.SetLanguageAsync(connection, conversation.ContactId, chosen.Language, ct);
+                    await ContactDirectory.SetLanguageAsync(connection, conversation.ContactId, chosen.Language, ct);
                     return await StartAsync(connection, conversation with { Language = chosen.Language }, [row.Id], ct);
                 }
 
@@ -95,7 +96,7 @@ public sealed partial class ConversationRouter(
 
         await BotReplies.EnqueueAsync(connection, transaction, conversation, $"lang-{row}", 0,
             [new BotText(LanguageChoice.Question(Bot.LanguageQuestion, Bot.FlowsOrDefault))], ct);
-        await BotConversations.AwaitLanguageAsync(connection, transaction, conversation.Id, ct);
+        await ContactDirectory.AwaitLanguageAsync(connection, transaction, conversation.Id, ct);
         await transaction.CommitAsync(ct);
         return null;
     }
@@ -175,7 +176,7 @@ public sealed partial class ConversationRouter(
 
         var next = await BotReplies.EnqueueAsync(connection, transaction, conversation, sessionId, started ? 0 : conversation.BotTurns,
             WhatsAppRenderer.Render(turn, Bot.MaxWaitSeconds, BotPhrases.For(conversation.Language, Bot).MultipleChoiceHint), ct);
-        await BotConversations.SaveTurnAsync(connection, transaction, conversation.Id, sessionId, turn.Input, next, started, ct);
+        await ContactDirectory.SaveTurnAsync(connection, transaction, conversation.Id, sessionId, turn.Input, next, started, ct);
         var handedOff = turn.EndsFlow || turn.ClientSideActions.Any(a => a.ValueKind == System.Text.Json.JsonValueKind.Object && a.TryGetProperty("chatwoot", out _));
         if (handedOff)
         {
@@ -192,7 +193,7 @@ public sealed partial class ConversationRouter(
 
     private async Task<TimeSpan?> FailedAsync(NpgsqlConnection connection, BotConversation conversation, long[] rows, Exception e, CancellationToken ct)
     {
-        var failures = await BotConversations.CountFailureAsync(connection, conversation.Id, ct);
+        var failures = await ContactDirectory.CountFailureAsync(connection, conversation.Id, ct);
         LogBotFailed(conversation.ChatwootConversationId, failures, e.Message);
         if (failures < Bot.MaxFailures)
         {
@@ -213,8 +214,7 @@ public sealed partial class ConversationRouter(
     }
 
     private static Task ClaimAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long[] rows, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE inbound_messages SET routed_at = now() WHERE id = ANY(@rows)", new { rows }, transaction, cancellationToken: ct));
+        InboundLedger.MarkRoutedAsync(connection, transaction, rows, ct);
 
     private TypebotClient Typebot => services.GetRequiredService<TypebotClient>();
 

@@ -2,8 +2,9 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Onboarding.Bridge.Clients.Chatwoot;
 using Onboarding.Bridge.Clients.Typebot;
+using Onboarding.Bridge.Contacts;
 using Onboarding.Bridge.Observability;
-using Onboarding.Bridge.Outbox;
+using Onboarding.Bridge.Outbound.Outbox;
 
 namespace Onboarding.Bridge.Bot;
 
@@ -17,7 +18,7 @@ public sealed class Handoff(IOptions<TypebotOptions> typebot, IOptions<ChatwootO
     public async Task<bool> ToAgentsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, BotConversation conversation,
         string reason, string? detail, CancellationToken ct)
     {
-        if (await BotConversations.TakeHandoffAsync(connection, transaction, conversation.Id, reason, ct) is not { } episode)
+        if (await ContactDirectory.TakeHandoffAsync(connection, transaction, conversation.Id, reason, ct) is not { } episode)
         {
             return false;
         }

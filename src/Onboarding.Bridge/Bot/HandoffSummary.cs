@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Dapper;
 using Npgsql;
+using Onboarding.Bridge.Contacts;
+using Onboarding.Data.Drivers;
 using Onboarding.Data.Portugal;
 
 namespace Onboarding.Bridge.Bot;
@@ -12,19 +13,10 @@ namespace Onboarding.Bridge.Bot;
 /// </summary>
 public static class HandoffSummary
 {
-    private sealed record DriverFacts(Guid Id, string FullName, string Status, string? Nif, string? Iban, string? VehicleType,
-        string? LicencePlate, string? DistrictCode, string? Municipality, DateTime UpdatedAt);
-
     public static async Task<string> BuildAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, BotConversation conversation,
         string reason, string? detail, Uri? publicUrl, CancellationToken ct)
     {
-        var driver = conversation.PhoneE164 is { } phone
-            ? await connection.QuerySingleOrDefaultAsync<DriverFacts>(new CommandDefinition(
-                """
-                SELECT id, full_name, status, nif, iban, vehicle_type, licence_plate, district_code, municipality, updated_at
-                FROM drivers WHERE phone_e164 = @phone AND status <> 'erased'
-                """, new { phone }, transaction, cancellationToken: ct))
-            : null;
+        var driver = conversation.PhoneE164 is { } phone ? await DriverRepository.FactsAsync(connection, transaction, phone, ct) : null;
 
         var note = new StringBuilder();
         note.Append(CultureInfo.InvariantCulture, $"🤖 Passagem para um agente: {HandoffReasons.Describe(reason)}.");

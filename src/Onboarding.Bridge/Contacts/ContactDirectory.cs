@@ -13,7 +13,7 @@ namespace Onboarding.Bridge.Contacts;
 /// Maps WhatsApp chats to Chatwoot contacts and conversations. Every id is stored before it is used, and every
 /// step looks the mapping up first, so a crash at any point replays without creating a second contact or conversation.
 /// </summary>
-public sealed class ContactDirectory(NpgsqlDataSource dataSource, ChatwootClient chatwoot, WppConnectClient wpp, IOptions<TypebotOptions> typebot)
+public sealed partial class ContactDirectory(NpgsqlDataSource dataSource, ChatwootClient chatwoot, WppConnectClient wpp, IOptions<TypebotOptions> typebot)
 {
     private sealed class ContactRow
     {

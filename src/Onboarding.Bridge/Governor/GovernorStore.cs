@@ -55,6 +55,11 @@ public sealed class GovernorStore(NpgsqlDataSource dataSource)
             c.NextAt is { } next ? new DateTimeOffset(DateTime.SpecifyKind(next, DateTimeKind.Utc)) : null);
     }
 
+    /// <summary>Forgets the grants older than <paramref name="keep"/> (retention).</summary>
+    public static Task<int> DeleteGrantsBeforeAsync(NpgsqlConnection connection, TimeSpan keep, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM governor_grants WHERE granted_at < now() - @keep", new { keep }, cancellationToken: ct));
+
     /// <summary>True when the driver wrote in this chat since <paramref name="since"/> (the inbound ledger).</summary>
     public static Task<bool> DriverWroteSinceAsync(NpgsqlConnection connection, string waChatId, DateTimeOffset since, CancellationToken ct) =>
         connection.ExecuteScalarAsync<bool>(new CommandDefinition(

@@ -5,7 +5,7 @@ using Npgsql;
 using Onboarding.Bridge.Clients.Chatwoot;
 using Onboarding.Bridge.Clients.WppConnect;
 using Onboarding.Bridge.Hosting;
-using Onboarding.Bridge.Outbox;
+using Onboarding.Bridge.Outbound.Outbox;
 using Onboarding.Bridge.Session;
 
 namespace Onboarding.Bridge.Governor;

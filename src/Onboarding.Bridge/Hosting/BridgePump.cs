@@ -1,9 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Onboarding.Bridge.CatchUp;
-using Onboarding.Bridge.Inbound;
-using Onboarding.Bridge.Outbox;
+using Onboarding.Bridge.Drains;
+using Onboarding.Bridge.Inbound.CatchUp;
+using Onboarding.Bridge.Inbound.Processing;
+using Onboarding.Bridge.Outbound.Outbox;
 
 namespace Onboarding.Bridge.Hosting;
 

@@ -1,9 +1,10 @@
-using Onboarding.Bridge.CatchUp;
-using Onboarding.Bridge.Hosting;
+using Onboarding.Bridge.Drains;
+using Onboarding.Bridge.Inbound.CatchUp;
 using Onboarding.Bridge.Notifications;
-using Onboarding.Bridge.Observability;
+using Onboarding.Bridge.Operations;
 using Onboarding.Bridge.Retention;
 using Onboarding.Bridge.Session;
+using Onboarding.Bridge.State;
 using Quartz;
 
 namespace Onboarding.Bridge.Jobs;

@@ -1,8 +1,8 @@
-using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Onboarding.Bridge.Hosting;
-using Onboarding.Bridge.Outbox;
+using Onboarding.Bridge.Drains;
+using Onboarding.Bridge.Outbound.Outbox;
+using Onboarding.Data.Drivers;
 
 namespace Onboarding.Bridge.Notifications;
 
@@ -13,24 +13,12 @@ namespace Onboarding.Bridge.Notifications;
 /// </summary>
 public sealed class DriverNotifier(NpgsqlDataSource dataSource, IOptions<NotificationOptions> options, BridgeSignal signal)
 {
-    private sealed record Change(long Id, Guid DriverId, string ToStatus, string? Reason, string? FullName, string? PhoneE164,
-        string? WaChatId, long? ChatwootConversationId, string? Language);
-
     /// <summary>Announces every change not yet announced; returns how many messages were enqueued.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var changes = (await connection.QueryAsync<Change>(new CommandDefinition(
-            """
-            SELECT h.id, h.driver_id, h.to_status, h.reason, d.full_name, d.phone_e164, d.wa_chat_id,
-                   (SELECT v.chatwoot_conversation_id FROM contacts c JOIN conversations v ON v.contact_id = c.id
-                    WHERE c.wa_chat_id = d.wa_chat_id ORDER BY v.id DESC LIMIT 1) AS chatwoot_conversation_id,
-                   (SELECT c.language FROM contacts c WHERE c.wa_chat_id = d.wa_chat_id LIMIT 1) AS language
-            FROM driver_status_history h JOIN drivers d ON d.id = h.driver_id
-            WHERE h.notified_at IS NULL ORDER BY h.id LIMIT 100
-            FOR UPDATE OF h SKIP LOCKED
-            """, transaction: transaction, cancellationToken: ct))).AsList();
+        var changes = await DriverRepository.UnannouncedChangesAsync(connection, transaction, ct);
         var sent = 0;
         foreach (var change in changes)
         {
@@ -59,8 +47,7 @@ public sealed class DriverNotifier(NpgsqlDataSource dataSource, IOptions<Notific
                 sent++;
             }
 
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE driver_status_history SET notified_at = now() WHERE id = @Id", new { change.Id }, transaction, cancellationToken: ct));
+            await DriverRepository.MarkAnnouncedAsync(connection, transaction, change.Id, ct);
         }
 
         await transaction.CommitAsync(ct);

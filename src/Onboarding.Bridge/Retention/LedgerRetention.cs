@@ -1,7 +1,11 @@
-using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Onboarding.Bridge.Governor;
+using Onboarding.Bridge.Inbound.Ledger;
+using Onboarding.Bridge.Outbound.Intake;
+using Onboarding.Bridge.Outbound.Outbox;
+using Onboarding.Data.Idempotency;
 
 namespace Onboarding.Bridge.Retention;
 
@@ -16,20 +20,14 @@ public sealed partial class LedgerRetention(NpgsqlDataSource dataSource, IOption
     {
         var keep = options.Value.LedgerRetention;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var inbound = await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM inbound_messages WHERE state <> 'pending' AND received_at < now() - @keep", new { keep }, cancellationToken: ct));
-        var outbox = await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM outbox WHERE state IN ('sent', 'dead') AND created_at < now() - @keep", new { keep }, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM message_receipts WHERE updated_at < now() - @keep", new { keep }, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM webhook_receipts WHERE received_at < now() - @window", new { window = options.Value.SignatureWindow * 2 }, cancellationToken: ct));
-        var keys = await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM idempotency_keys WHERE expires_at < now()", cancellationToken: ct));
+        var inbound = await InboundLedger.DeleteFinishedBeforeAsync(connection, keep, ct);
+        var outbox = await OutboxStore.DeleteFinishedBeforeAsync(connection, keep, ct);
+        await DeliveryReceipts.DeleteOlderThanAsync(connection, keep, ct);
+        await WebhookReceipts.DeleteOlderThanAsync(connection, options.Value.SignatureWindow * 2, ct);
+        var keys = await IdempotencyStore.DeleteExpiredAsync(connection, ct);
 
         // The governor's budgets look back one day at most (docs/0027).
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM governor_grants WHERE granted_at < now() - interval '2 days'", cancellationToken: ct));
+        await GovernorStore.DeleteGrantsBeforeAsync(connection, TimeSpan.FromDays(2), ct);
         if (inbound + outbox + keys > 0)
         {
             LogDeleted(inbound, outbox, keys);

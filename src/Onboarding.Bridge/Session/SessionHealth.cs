@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Onboarding.Bridge.CatchUp;
 using Onboarding.Bridge.Clients.Resilience;
 using Onboarding.Bridge.Clients.WppConnect;
 using Onboarding.Bridge.Governor;
-using Onboarding.Bridge.Hosting;
+using Onboarding.Bridge.Inbound.CatchUp;
 using Onboarding.Bridge.Observability;
+using Onboarding.Bridge.State;
 
 namespace Onboarding.Bridge.Session;
 

@@ -296,4 +296,47 @@ public sealed class DriverRepository(NpgsqlDataSource dataSource)
         await tx.CommitAsync(ct);
         return true;
     }
+
+    // What the bridge reads and marks of drivers, inside its own connection or transaction.
+
+    /// <summary>The driver registered with this phone, unless erased.</summary>
+    public static Task<KnownDriver?> FindKnownAsync(NpgsqlConnection connection, string phoneE164, CancellationToken ct) =>
+        connection.QuerySingleOrDefaultAsync<KnownDriver>(new CommandDefinition(
+            "SELECT id, status FROM drivers WHERE phone_e164 = @phoneE164 AND status <> 'erased'", new { phoneE164 }, cancellationToken: ct));
+
+    /// <summary>The facts of the handoff note for the driver registered with this phone, unless erased.</summary>
+    public static Task<DriverFacts?> FactsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string phone, CancellationToken ct) =>
+        connection.QuerySingleOrDefaultAsync<DriverFacts>(new CommandDefinition(
+            """
+            SELECT id, full_name, status, nif, iban, vehicle_type, licence_plate, district_code, municipality, updated_at
+            FROM drivers WHERE phone_e164 = @phone AND status <> 'erased'
+            """, new { phone }, transaction, cancellationToken: ct));
+
+    /// <summary>Up to 100 status changes not yet announced, oldest first, locked for this transaction (other replicas skip them).</summary>
+    public static async Task<List<StatusChangeToAnnounce>> UnannouncedChangesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct) =>
+        (await connection.QueryAsync<StatusChangeToAnnounce>(new CommandDefinition(
+            """
+            SELECT h.id, h.driver_id, h.to_status, h.reason, d.full_name, d.phone_e164, d.wa_chat_id,
+                   (SELECT v.chatwoot_conversation_id FROM contacts c JOIN conversations v ON v.contact_id = c.id
+                    WHERE c.wa_chat_id = d.wa_chat_id ORDER BY v.id DESC LIMIT 1) AS chatwoot_conversation_id,
+                   (SELECT c.language FROM contacts c WHERE c.wa_chat_id = d.wa_chat_id LIMIT 1) AS language
+            FROM driver_status_history h JOIN drivers d ON d.id = h.driver_id
+            WHERE h.notified_at IS NULL ORDER BY h.id LIMIT 100
+            FOR UPDATE OF h SKIP LOCKED
+            """, transaction: transaction, cancellationToken: ct))).AsList();
+
+    /// <summary>The change was announced (or needs no announcement).</summary>
+    public static Task MarkAnnouncedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE driver_status_history SET notified_at = now() WHERE id = @Id", new { Id = id }, transaction, cancellationToken: ct));
+
+    /// <summary>Up to 500 rejected or withdrawn drivers past their retention period (a period of 0 days keeps them).</summary>
+    public static async Task<List<Guid>> DueForErasureAsync(NpgsqlConnection connection, int rejectedDays, int withdrawnDays, CancellationToken ct) =>
+        (await connection.QueryAsync<Guid>(new CommandDefinition(
+            """
+            SELECT id FROM drivers
+            WHERE (status = 'rejected' AND @rejected > 0 AND updated_at < now() - make_interval(days => @rejected))
+               OR (status = 'withdrawn' AND @withdrawn > 0 AND updated_at < now() - make_interval(days => @withdrawn))
+            LIMIT 500
+            """, new { rejected = rejectedDays, withdrawn = withdrawnDays }, cancellationToken: ct))).AsList();
 }

@@ -34,4 +34,9 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(sql, new { scope, key, response.RequestHash, response.StatusCode, response.ResponseBody, lifetime = Lifetime }, cancellationToken: ct));
     }
+
+    /// <summary>Retention: deletes the keys past their expiry.</summary>
+    public static Task<int> DeleteExpiredAsync(NpgsqlConnection connection, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM idempotency_keys WHERE expires_at < now()", cancellationToken: ct));
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Onboarding.Api.Tests.Infrastructure;
-using Onboarding.Bridge.Webhooks;
+using Onboarding.Bridge.Outbound.Intake;
 
 namespace Onboarding.Api.Tests.Fuzz;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Onboarding.Bridge.Inbound;
+using Onboarding.Bridge.Inbound.Ledger;
 using Onboarding.Bridge.Retention;
 using Onboarding.EndToEnd.Tests.Infrastructure;
 using Onboarding.Tests.Shared;

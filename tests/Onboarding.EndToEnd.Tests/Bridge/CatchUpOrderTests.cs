@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Onboarding.Bridge.CatchUp;
+using Onboarding.Bridge.Inbound.CatchUp;
 using Onboarding.EndToEnd.Tests.Infrastructure;
 using Onboarding.Tests.Shared;
 

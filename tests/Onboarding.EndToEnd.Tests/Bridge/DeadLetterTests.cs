@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Onboarding.Bridge.Outbox;
+using Onboarding.Bridge.Outbound.Outbox;
 using Onboarding.EndToEnd.Tests.Infrastructure;
 using Onboarding.Sandbox.Chatwoot;
 using Onboarding.Sandbox.WppConnect;

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Onboarding.Bridge.Observability;
+using Onboarding.Bridge.Operations;
 using Onboarding.Bridge.Session;
 using Onboarding.EndToEnd.Tests.Infrastructure;
 using Onboarding.Tests.Shared;

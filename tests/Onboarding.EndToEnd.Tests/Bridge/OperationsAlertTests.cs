@@ -3,8 +3,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Onboarding.Bridge;
 using Onboarding.Bridge.Clients.Chatwoot;
-using Onboarding.Bridge.Hosting;
-using Onboarding.Bridge.Observability;
+using Onboarding.Bridge.Drains;
+using Onboarding.Bridge.Operations;
+using Onboarding.Bridge.State;
 using Onboarding.EndToEnd.Tests.Infrastructure;
 using Onboarding.Tests.Shared;
 

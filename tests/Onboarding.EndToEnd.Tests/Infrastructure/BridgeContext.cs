@@ -1,10 +1,10 @@
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Onboarding.Bridge.CatchUp;
-using Onboarding.Bridge.Hosting;
-using Onboarding.Bridge.Inbound;
-using Onboarding.Bridge.Outbox;
+using Onboarding.Bridge.Inbound.CatchUp;
+using Onboarding.Bridge.Inbound.Processing;
+using Onboarding.Bridge.Outbound.Outbox;
+using Onboarding.Bridge.State;
 using Onboarding.Sandbox.Chatwoot;
 using Onboarding.Tests.Shared;
 

@@ -2,7 +2,7 @@ using FastEndpoints;
 using Onboarding.Api.Errors;
 using Onboarding.Bridge.Bot.Media;
 using Onboarding.Bridge.Clients.Resilience;
-using Onboarding.Bridge.Inbound;
+using Onboarding.Bridge.Inbound.Processing;
 
 namespace Onboarding.Api.Features.Media;
 

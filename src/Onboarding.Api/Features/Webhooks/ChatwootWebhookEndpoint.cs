@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Onboarding.Api.Errors;
 using Onboarding.Bridge;
 using Onboarding.Bridge.Clients.Chatwoot;
+using Onboarding.Bridge.Outbound.Intake;
 using Onboarding.Bridge.Webhooks;
 
 namespace Onboarding.Api.Features.Webhooks;

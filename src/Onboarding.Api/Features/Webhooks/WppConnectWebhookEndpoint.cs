@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Onboarding.Api.Errors;
 using Onboarding.Bridge.Clients.WppConnect;
-using Onboarding.Bridge.Webhooks;
+using Onboarding.Bridge.Inbound.Intake;
 
 namespace Onboarding.Api.Features.Webhooks;
 

@@ -1,5 +1,5 @@
-using Dapper;
 using Npgsql;
+using Onboarding.Bridge.Contacts;
 
 namespace Onboarding.Sandbox.Endpoints.Agent;
 
@@ -9,8 +9,6 @@ internal static class BridgeModes
     public static async Task<IReadOnlyDictionary<long, string>> ReadAsync(NpgsqlDataSource dataSource, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<(long Id, string Mode)>(new CommandDefinition(
-            "SELECT chatwoot_conversation_id, mode FROM conversations", cancellationToken: ct));
-        return rows.ToDictionary(r => r.Id, r => r.Mode);
+        return await ContactDirectory.ModesAsync(connection, ct);
     }
 }

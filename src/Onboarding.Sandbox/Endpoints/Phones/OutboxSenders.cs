@@ -1,5 +1,5 @@
-using Dapper;
 using Npgsql;
+using Onboarding.Bridge.Outbound.Outbox;
 using Onboarding.Sandbox.WppConnect;
 
 namespace Onboarding.Sandbox.Endpoints.Phones;
@@ -22,14 +22,8 @@ internal static class OutboxSenders
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var waMessageIds = ours.Select(m => m.Id).ToArray();
-        var keys = (await connection.QueryAsync<(string WaMessageId, string DedupeKey)>(new CommandDefinition(
-            "SELECT wa_message_id, dedupe_key FROM outbox WHERE wa_message_id = ANY(@waMessageIds)", new { waMessageIds }, cancellationToken: ct)))
-            .ToDictionary(r => r.WaMessageId, r => r.DedupeKey);
-        var inFlight = (await connection.QueryAsync<(string DedupeKey, string? Text)>(new CommandDefinition(
-            """
-            SELECT dedupe_key, payload->>'text' FROM outbox
-            WHERE wa_chat_id = @chatId AND lane = 'whatsapp' AND state = 'sending' AND wa_message_id IS NULL ORDER BY id
-            """, new { chatId }, cancellationToken: ct))).ToList();
+        var keys = await OutboxStore.DedupeKeysAsync(connection, waMessageIds, ct);
+        var inFlight = await OutboxStore.InFlightTextsAsync(connection, chatId, ct);
         foreach (var message in ours.Where(m => !keys.ContainsKey(m.Id)).Reverse())
         {
             var text = PhoneMessage.TextOf(message);

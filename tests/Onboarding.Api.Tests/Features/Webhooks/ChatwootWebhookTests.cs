@@ -4,7 +4,7 @@ using Dapper;
 using Npgsql;
 using Onboarding.Api.Tests.Features.Drivers;
 using Onboarding.Api.Tests.Infrastructure;
-using Onboarding.Bridge.Webhooks;
+using Onboarding.Bridge.Outbound.Intake;
 
 namespace Onboarding.Api.Tests.Features.Webhooks;
 

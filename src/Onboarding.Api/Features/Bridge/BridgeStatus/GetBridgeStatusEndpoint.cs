@@ -1,8 +1,8 @@
 using FastEndpoints;
 using Npgsql;
 using Onboarding.Api.Auth;
-using Onboarding.Bridge.Hosting;
-using Onboarding.Bridge.Observability;
+using Onboarding.Bridge.Operations;
+using Onboarding.Bridge.State;
 
 namespace Onboarding.Api.Features.Bridge.BridgeStatus;
 

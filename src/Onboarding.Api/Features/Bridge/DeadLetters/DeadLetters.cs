@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using Dapper;
 using Npgsql;
+using Onboarding.Bridge.Outbound.Outbox;
 using Onboarding.Data.Portugal;
 
 namespace Onboarding.Api.Features.Bridge.DeadLetters;
@@ -19,15 +19,8 @@ internal static partial class DeadLetterQueries
 
     public static async Task<DeadLettersResponse> ListAsync(NpgsqlDataSource dataSource, CancellationToken ct)
     {
-        const string sql = """
-            SELECT id, wa_chat_id, lane, kind, attempts, last_error, created_at, chatwoot_conversation_id
-            FROM outbox WHERE state = 'dead' ORDER BY id DESC LIMIT @limit;
-            SELECT count(*) FROM outbox WHERE state = 'dead';
-            """;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { limit = Limit }, cancellationToken: ct));
-        var rows = await results.ReadAsync<(long Id, string WaChatId, string Lane, string Kind, int Attempts, string? LastError, DateTime CreatedAt, long? ChatwootConversationId)>();
-        var total = await results.ReadSingleAsync<long>();
+        var (rows, total) = await OutboxStore.DeadLettersAsync(connection, Limit, ct);
         return new DeadLettersResponse(total, rows.Select(r => new DeadLetter(
             r.Id, MaskChat(r.WaChatId), r.Lane, r.Kind, r.Attempts, MaskNumbers(r.LastError), r.CreatedAt, r.ChatwootConversationId)).ToList());
     }
@@ -36,8 +29,7 @@ internal static partial class DeadLetterQueries
     public static async Task<string?> StateAsync(NpgsqlDataSource dataSource, long id, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            "SELECT state FROM outbox WHERE id = @id", new { id }, cancellationToken: ct));
+        return await OutboxStore.StateAsync(connection, id, ct);
     }
 
     /// <summary>"351915211836@c.us" → "+351*****1836"; other ids keep their last 4 characters and their server.</summary>

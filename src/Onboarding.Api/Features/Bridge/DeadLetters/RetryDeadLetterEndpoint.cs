@@ -1,8 +1,8 @@
 using FastEndpoints;
 using Npgsql;
 using Onboarding.Api.Auth;
-using Onboarding.Bridge.Hosting;
-using Onboarding.Bridge.Outbox;
+using Onboarding.Bridge.Drains;
+using Onboarding.Bridge.Outbound.Outbox;
 
 namespace Onboarding.Api.Features.Bridge.DeadLetters;
 

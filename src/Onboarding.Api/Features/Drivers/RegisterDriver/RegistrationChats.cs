@@ -1,7 +1,7 @@
-using Dapper;
 using Npgsql;
 using Onboarding.Bridge.Clients.Resilience;
 using Onboarding.Bridge.Clients.WppConnect;
+using Onboarding.Bridge.Contacts;
 using Onboarding.Data.Portugal;
 
 namespace Onboarding.Api.Features.Drivers.RegisterDriver;
@@ -28,8 +28,7 @@ public sealed class RegistrationChats(NpgsqlDataSource dataSource, WppConnectCli
     {
         await using (var connection = await dataSource.OpenConnectionAsync(ct))
         {
-            if (await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
-                    "SELECT phone_e164 FROM contacts WHERE lid = @lid AND phone_e164 IS NOT NULL", new { lid }, cancellationToken: ct)) is { } stored)
+            if (await ContactDirectory.StoredPhoneOfLidAsync(connection, lid, ct) is { } stored)
             {
                 return stored;
             }

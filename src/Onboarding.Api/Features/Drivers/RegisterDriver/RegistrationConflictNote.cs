@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Onboarding.Bridge;
-using Onboarding.Bridge.Outbox;
+using Onboarding.Bridge.Outbound.Outbox;
 using Onboarding.Data.Drivers;
 
 namespace Onboarding.Api.Features.Drivers.RegisterDriver;
