@@ -8,8 +8,8 @@ ALTER TABLE outbox ADD COLUMN message_class text NOT NULL DEFAULT 'reply'
     CHECK (message_class IN ('reply', 'service_notice', 'operations'));
 UPDATE outbox SET message_class = 'operations' WHERE lane = 'chatwoot';
 UPDATE outbox SET message_class = 'service_notice' WHERE lane = 'whatsapp' AND dedupe_key LIKE 'notify:%';
--- Operations never go to WhatsApp, and nothing else goes to the Chatwoot lane.
-ALTER TABLE outbox ADD CONSTRAINT outbox_class_matches_lane CHECK ((lane = 'chatwoot') = (message_class = 'operations'));
+-- Operations never go to WhatsApp (the store files every Chatwoot-lane row as operations; the governor ignores that lane).
+ALTER TABLE outbox ADD CONSTRAINT outbox_operations_not_on_whatsapp CHECK (lane = 'chatwoot' OR message_class <> 'operations');
 
 -- One row per permit a named budget granted (a send, a request): the limits count the rows of the last minute,
 -- hour and day; next_at is the earliest moment the budget's next permit may be granted (the random gap).

@@ -67,6 +67,7 @@ public static class BridgeServiceCollectionExtensions
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         services.AddSingleton<DriverNotifier>();
         services.AddGovernor();
+        services.AddSingleton<SendGovernor>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<DeliveryReceipts>();
         services.AddSingleton<WppConnectWebhookIntake>();

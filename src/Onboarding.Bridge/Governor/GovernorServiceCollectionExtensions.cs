@@ -6,7 +6,7 @@ namespace Onboarding.Bridge.Governor;
 
 public static class GovernorServiceCollectionExtensions
 {
-    /// <summary>The sending governor: its settings (validated at start), its store, its clock and the governor itself.</summary>
+    /// <summary>The sending governor: its settings (validated at start), its store, its clock (the outbox's SendGovernor spends them).</summary>
     public static IServiceCollection AddGovernor(this IServiceCollection services)
     {
         services.AddOptions<GovernorOptions>().BindConfiguration(GovernorOptions.Section).ValidateOnStart();
@@ -14,7 +14,6 @@ public static class GovernorServiceCollectionExtensions
         services.AddSingleton<GovernorStore>();
         services.TryAddSingleton(sp => new GovernorClock(
             sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<IOptions<GovernorOptions>>().Value.RandomSeed));
-        services.AddSingleton<SendGovernor>();
         return services;
     }
 }

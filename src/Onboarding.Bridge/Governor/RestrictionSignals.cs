@@ -19,7 +19,7 @@ public static partial class RestrictionSignals
     /// text) and the texts below are matched in the error text; the texts are not confirmed by either source, only
     /// reported by users of unofficial clients.
     /// </summary>
-    [GeneratedRegex(@"\b(code|error|status)\W{0,3}463\b|reach[- ]?out|time[- ]?lock|account (is )?restricted|restricted account|banned",
+    [GeneratedRegex(@"\b(code|error|status)\W{0,3}463\b|\(463\)|reach[- ]?out|time[- ]?lock|account (is )?restricted|restricted account|banned",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Texts();
 

@@ -2,9 +2,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Onboarding.Bridge.Clients.Resilience;
 using Onboarding.Bridge.Clients.WppConnect;
-using Onboarding.Bridge.Governor;
 using Onboarding.Bridge.Inbound.CatchUp;
 using Onboarding.Bridge.Observability;
+using Onboarding.Bridge.Outbound.Outbox;
 using Onboarding.Bridge.State;
 
 namespace Onboarding.Bridge.Session;

@@ -222,17 +222,30 @@ public sealed partial class WppConnectClient(IWppConnectApi api, IOptions<WppCon
         try
         {
             var body = System.Text.Json.JsonSerializer.Deserialize<WppError>(raw, WppConnectJson.Options);
-            // A send's 500 carries the page error's own fields (wppconnect src/api/helpers/evaluate-and-return.ts
-            // copies them): its wa-js code says whether anything could have gone out (docs/0025).
-            var code = body?.Error is { ValueKind: System.Text.Json.JsonValueKind.Object } o
-                && o.TryGetProperty("code", out var c) && c.ValueKind == System.Text.Json.JsonValueKind.String ? c.GetString() : null;
-            var text = (body?.Message is { } m && code is not null ? $"{m} ({code})" : body?.Message)
+            // A send's 500 carries the thrown page error as an object (wppconnect src/api/helpers/evaluate-and-return.ts
+            // copies its fields): its code says whether anything could have gone out (wa-js chat_not_found, docs/0025)
+            // or that the number is restricted (WhatsApp's 463, docs/0028). Kept as "message: text (code)".
+            var thrown = body?.Error is { ValueKind: System.Text.Json.JsonValueKind.Object } o ? o : (System.Text.Json.JsonElement?)null;
+            var code = thrown is { } t1 && t1.TryGetProperty("code", out var c)
+                ? c.ValueKind switch
+                {
+                    System.Text.Json.JsonValueKind.String => c.GetString(),
+                    System.Text.Json.JsonValueKind.Number => c.GetRawText(),
+                    _ => null,
+                }
+                : null;
+            var detail = thrown is { } t2 && t2.TryGetProperty("text", out var d) && d.ValueKind == System.Text.Json.JsonValueKind.String ? d.GetString() : null;
+            var text = body?.Message
                 ?? (body?.Error is { ValueKind: System.Text.Json.JsonValueKind.String } e ? e.GetString() : null)
                 ?? (body?.Response is { ValueKind: System.Text.Json.JsonValueKind.String } r ? r.GetString() : null);
-            // A send's 500 carries the thrown error as an object: its code (WhatsApp's 463) matters to the governor.
-            if (body?.Error is { ValueKind: System.Text.Json.JsonValueKind.Object } thrown && text is not null)
+            if (text is not null && detail is not null)
             {
-                text += " " + thrown.GetRawText();
+                text += ": " + detail;
+            }
+
+            if (text is not null && code is not null)
+            {
+                text += $" ({code})";
             }
 
             return text is null ? null : Truncate(text);

@@ -6,7 +6,6 @@ using Onboarding.Bridge.Clients.Fetching;
 using Onboarding.Bridge.Clients.Resilience;
 using Onboarding.Bridge.Clients.WppConnect;
 using Onboarding.Bridge.Drains;
-using Onboarding.Bridge.Governor;
 using Onboarding.Bridge.Observability;
 
 namespace Onboarding.Bridge.Outbound.Outbox;

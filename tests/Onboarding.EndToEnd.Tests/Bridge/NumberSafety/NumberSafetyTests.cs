@@ -1,8 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
-using Onboarding.Bridge.Governor;
-using Onboarding.Bridge.Hosting;
+using Onboarding.Bridge.Drains;
 using Onboarding.Bridge.Notifications;
+using Onboarding.Bridge.Outbound.Outbox;
 using Onboarding.Bridge.Session;
+using Onboarding.Bridge.State;
 using Onboarding.EndToEnd.Tests.Infrastructure;
 using Onboarding.Tests.Shared;
 

@@ -4,11 +4,12 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Onboarding.Bridge.Clients.Chatwoot;
 using Onboarding.Bridge.Clients.WppConnect;
-using Onboarding.Bridge.Hosting;
-using Onboarding.Bridge.Outbound.Outbox;
+using Onboarding.Bridge.Drains;
+using Onboarding.Bridge.Governor;
 using Onboarding.Bridge.Session;
+using Onboarding.Bridge.State;
 
-namespace Onboarding.Bridge.Governor;
+namespace Onboarding.Bridge.Outbound.Outbox;
 
 /// <summary>
 /// Decides, for the WhatsApp row at the head of a chat's class, whether it goes now (and how long "typing…" shows
