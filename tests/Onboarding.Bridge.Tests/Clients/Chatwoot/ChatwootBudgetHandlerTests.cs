@@ -14,7 +14,21 @@ public sealed class ChatwootBudgetHandlerTests : IAsyncLifetime
 {
     private TestDatabase _database = null!;
 
-    public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync();
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        // As the host sets it at start: the governor's rows map snake_case columns.
+        Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
+        // The table as db/0011_message_classes_and_governor.sql creates it (this project does not run the migrations).
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand(
+            """
+            CREATE TABLE IF NOT EXISTS governor_grants (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, budget text NOT NULL,
+                granted_at timestamptz NOT NULL, next_at timestamptz NOT NULL, subject text NULL)
+            """, connection);
+        await create.ExecuteNonQueryAsync();
+    }
 
     public async ValueTask DisposeAsync() => await _database.DisposeAsync();
 
