@@ -20,6 +20,12 @@ public enum FailureKind
 
     /// <summary>Chatwoot no longer has the mapped conversation: recreate it and retry.</summary>
     ConversationGone,
+
+    /// <summary>
+    /// Chatwoot's rate limit (its 429, or our budget's): nothing was done, so the row waits for <c>RetryAfter</c> in its
+    /// place without spending an attempt or its retry budget (docs/0030).
+    /// </summary>
+    Throttled,
 }
 
 /// <summary>
@@ -86,6 +92,11 @@ public sealed record RowFailure(FailureKind Kind, string Reason, string Error, T
             return new RowFailure(FailureKind.ConversationGone, "conversation_gone", e.Message);
         }
 
+        if (e.StatusCode == HttpStatusCode.TooManyRequests && e.Api == "Chatwoot")
+        {
+            return new RowFailure(FailureKind.Throttled, "http_429", e.Message, e.RetryAfter ?? UntilNextMinute(DateTimeOffset.UtcNow));
+        }
+
         // The answer came but could not be read: the same on every retry.
         if (status is >= 200 and < 300)
         {
@@ -98,6 +109,13 @@ public sealed record RowFailure(FailureKind Kind, string Reason, string Error, T
             ? new RowFailure(FailureKind.Transient, status == 0 ? "network" : "http_" + status, e.Message, e.RetryAfter)
             : new RowFailure(FailureKind.Permanent, "http_" + status, e.Message);
     }
+
+    /// <summary>
+    /// Without <c>Retry-After</c> (a stock Chatwoot sends none), the wait for Rack::Attack's next window: its windows are
+    /// whole minutes of epoch time (<c>Time.now.to_i / period</c>).
+    /// </summary>
+    public static TimeSpan UntilNextMinute(DateTimeOffset now) =>
+        TimeSpan.FromSeconds(60 - (now.ToUnixTimeSeconds() % 60)) + TimeSpan.FromMilliseconds(100);
 
     // Exception messages may quote what failed (a URL, a value): keep the type and a short message.
     private static string Describe(Exception e)

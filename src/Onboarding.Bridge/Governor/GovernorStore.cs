@@ -75,7 +75,7 @@ public sealed class GovernorStore(NpgsqlDataSource dataSource)
     private static async Task<BudgetAnswer?> CheckAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, RateBudget budget,
         DateTimeOffset now, CancellationToken ct)
     {
-        var c = await CountAsync(connection, transaction, budget.Name, now, ct);
+        var c = await CountAsync(connection, transaction, budget.Name, now, ct, Span(budget));
         if (c.NextAt is { } next && new DateTimeOffset(DateTime.SpecifyKind(next, DateTimeKind.Utc)) > now)
         {
             return new BudgetAnswer(false, new DateTimeOffset(DateTime.SpecifyKind(next, DateTimeKind.Utc)), budget.Name + ":gap");
@@ -103,13 +103,18 @@ public sealed class GovernorStore(NpgsqlDataSource dataSource)
         return null;
     }
 
-    private static Task<Counts> CountAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string name, DateTimeOffset now, CancellationToken ct) =>
+    /// <summary>How far back a check must count: a budget limited per minute only (Chatwoot's) reads one minute of grants, not a day.</summary>
+    private static TimeSpan Span(RateBudget budget) =>
+        budget.PerDay > 0 ? TimeSpan.FromDays(1) : budget.PerHour > 0 ? TimeSpan.FromHours(1) : TimeSpan.FromMinutes(1);
+
+    private static Task<Counts> CountAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string name, DateTimeOffset now,
+        CancellationToken ct, TimeSpan? span = null) =>
         connection.QuerySingleAsync<Counts>(new CommandDefinition(
             """
             SELECT count(*) FILTER (WHERE granted_at > @minute) AS minute, count(*) FILTER (WHERE granted_at > @hour) AS hour,
                    count(*) AS day, max(next_at) AS next_at
             FROM governor_grants WHERE budget = @name AND granted_at > @day
             """,
-            new { name, minute = (now - TimeSpan.FromMinutes(1)).UtcDateTime, hour = (now - TimeSpan.FromHours(1)).UtcDateTime, day = (now - TimeSpan.FromDays(1)).UtcDateTime },
+            new { name, minute = (now - TimeSpan.FromMinutes(1)).UtcDateTime, hour = (now - TimeSpan.FromHours(1)).UtcDateTime, day = (now - (span ?? TimeSpan.FromDays(1))).UtcDateTime },
             transaction, cancellationToken: ct));
 }

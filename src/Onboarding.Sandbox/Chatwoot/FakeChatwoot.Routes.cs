@@ -43,21 +43,9 @@ public sealed partial class FakeChatwoot
 
     private async Task<bool> Admit(HttpContext ctx)
     {
-        if (_options.RequestsPerMinute is { } limit)
+        if (!await _throttle.AdmitAsync(ctx))
         {
-            var now = Environment.TickCount64;
-            _requestTimes.Enqueue(now);
-            while (_requestTimes.TryPeek(out var first) && now - first > 60_000 && _requestTimes.TryDequeue(out _))
-            {
-            }
-
-            if (_requestTimes.Count > limit)
-            {
-                ctx.Response.StatusCode = 429;
-                ctx.Response.ContentType = "text/plain";
-                await ctx.Response.WriteAsync("Retry later\n");
-                return false;
-            }
+            return false;
         }
 
         // Rails reads request.headers[:api_access_token]: both "api_access_token" and "Api-Access-Token" arrive there.

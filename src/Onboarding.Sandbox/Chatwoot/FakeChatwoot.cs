@@ -28,7 +28,7 @@ public sealed partial class FakeChatwoot : IAsyncDisposable
     private readonly Dictionary<int, List<CwMessage>> _messages = [];
     private readonly ConcurrentQueue<CwMessage> _received = new();
     private readonly ConcurrentDictionary<Task, byte> _background = new();
-    private readonly ConcurrentQueue<long> _requestTimes = new();
+    private readonly RackAttackThrottle _throttle;
     private readonly WebhookPoster _webhooks = new();
     private readonly RequestLog _requests = new();
     private LoopbackApp? _app;
@@ -41,6 +41,7 @@ public sealed partial class FakeChatwoot : IAsyncDisposable
     {
         _options = options;
         _refused = options.RefusedAttachmentTypes;
+        _throttle = new RackAttackThrottle(options.RequestsPerPeriod, options.ThrottlePeriod, options.ThrottleRetryAfterHeader);
         Faults = new FaultSwitchboard(new FaultResponses(
             code => new JsonObject { ["status"] = code, ["error"] = code == 500 ? "Internal Server Error" : $"Error {code}" }.ToJsonString(),
             "Retry later\n"));
@@ -67,6 +68,12 @@ public sealed partial class FakeChatwoot : IAsyncDisposable
     public IReadOnlyList<WebhookDelivery> Webhooks => _webhooks.Deliveries;
 
     public IReadOnlyList<RecordedRequest> Requests => _requests.Requests;
+
+    /// <summary>Requests answered 429 by the throttle so far.</summary>
+    public int Throttled => _throttle.Refused;
+
+    /// <summary>Forgets the recorded requests (a test counts the calls of one step).</summary>
+    public void ClearRequests() => _requests.Clear();
 
     public IReadOnlyList<(string Method, string Pattern)> Routes => _app!.Routes;
 

@@ -31,8 +31,18 @@ public sealed class FakeChatwootOptions
     /// <summary><c>WEBHOOK_TIMEOUT</c>.</summary>
     public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Requests per minute before 429 <c>Retry later</c> (rack-attack); null: no limit.</summary>
-    public int? RequestsPerMinute { get; set; }
+    /// <summary>
+    /// Rack::Attack's <c>req/ip</c> throttle: at most this many requests per client address in each fixed
+    /// <see cref="ThrottlePeriod"/>, then 429 (see <see cref="RackAttackThrottle"/>). Stock Chatwoot: 3,000 a minute
+    /// (<c>RACK_ATTACK_LIMIT</c>). Null: no limit (the default).
+    /// </summary>
+    public int? RequestsPerPeriod { get; set; }
+
+    /// <summary>The throttle's window (Rack::Attack's <c>period</c>; upstream one minute, shorter for tests).</summary>
+    public TimeSpan ThrottlePeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Sends <c>Retry-After</c> (seconds to the window's end) with a 429, as Rack::Attack does with <c>throttled_response_retry_after_header</c>.</summary>
+    public bool ThrottleRetryAfterHeader { get; set; } = true;
 
     /// <summary>
     /// Attachment types (media type, parameters ignored) refused with 422 <c>{"error":"Validation failed: Attachments

@@ -16,7 +16,7 @@ public sealed class RowFailureTests
     [InlineData(422, FailureKind.Permanent)]
     [InlineData(408, FailureKind.Transient)]
     [InlineData(425, FailureKind.Transient)]
-    [InlineData(429, FailureKind.Transient)]
+    [InlineData(429, FailureKind.Throttled)]
     [InlineData(503, FailureKind.Transient)]
     public void Chatwoot_statuses_follow_the_decisions(int status, FailureKind kind) =>
         RowFailure.Classify(new UpstreamException("Chatwoot", "x failed", (HttpStatusCode)status, UpstreamException.IsTransientStatus((HttpStatusCode)status)))

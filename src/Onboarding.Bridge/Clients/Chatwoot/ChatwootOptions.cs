@@ -35,5 +35,14 @@ public sealed class ChatwootOptions
     /// <summary>Labels added on handoff.</summary>
     public IList<string> Labels { get; set; } = [];
 
+    /// <summary>
+    /// Requests a minute to Chatwoot from all replicas together (docs/0030): under a stock Chatwoot's 3,000 a minute per
+    /// client address (Rack::Attack). 0: no budget (a Chatwoot that allow-lists the bridge's address).
+    /// </summary>
+    public int RequestsPerMinute { get; set; } = 2400;
+
+    /// <summary>The local address calls to Chatwoot leave from (the one Chatwoot allow-lists or counts); unset: the system's choice.</summary>
+    public string? LocalAddress { get; set; }
+
     public HttpCallOptions Http { get; set; } = new();
 }

@@ -25,6 +25,7 @@ public static class ChatwootServiceCollectionExtensions
 
         services.AddOptions<BridgeOptions>().Bind(configuration.GetSection(BridgeOptions.Section));
         services.AddTransient<ChatwootAuthHandler>();
+        services.AddTransient<ChatwootBudgetHandler>();
         services.AddTransient<ChatwootClient>();
 
         var settings = new RefitSettings(new SystemTextJsonContentSerializer(ChatwootJson.Options));
@@ -40,6 +41,9 @@ public static class ChatwootServiceCollectionExtensions
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
             .AddTypedClient((http, _) => RestService.ForGenerated<IChatwootApi>(http, settings))
+            .ConfigurePrimaryHttpMessageHandler(sp => ChatwootBudgetHandler.Primary(sp.GetRequiredService<IOptions<ChatwootOptions>>().Value))
+            // Outermost: one permit per call, and a call refused by the budget never reaches the circuit breaker.
+            .AddHttpMessageHandler<ChatwootBudgetHandler>()
             .AddHttpMessageHandler<ChatwootAuthHandler>()
             .AddUpstreamResilience(new ChatwootCallPolicy(), sp => sp.GetRequiredService<IOptions<ChatwootOptions>>().Value.Http);
         return services;

@@ -146,6 +146,12 @@ public sealed class InboundLedger(NpgsqlDataSource dataSource)
         connection.ExecuteAsync(new CommandDefinition(
             "UPDATE inbound_messages SET next_attempt_at = now() + @delay WHERE id = @id", new { id, delay }, cancellationToken: ct));
 
+    /// <summary>Chatwoot's rate limit: due again after <paramref name="delay"/>, with its attempts as they were before this processing.</summary>
+    public static Task MarkThrottledAsync(NpgsqlConnection connection, long id, int attempts, string reason, TimeSpan delay, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE inbound_messages SET attempts = @attempts, last_error = @reason, next_attempt_at = now() + @delay WHERE id = @id",
+            new { id, attempts, reason, delay }, cancellationToken: ct));
+
     public static Task MarkSkippedAsync(NpgsqlConnection connection, long id, string reason, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(
             "UPDATE inbound_messages SET state = 'skipped', skip_reason = @reason, processed_at = now() WHERE id = @id",

@@ -16,6 +16,13 @@ public sealed partial class InboundProcessor
     /// </summary>
     private async Task<bool> FailAsync(NpgsqlConnection connection, LedgerRow row, WppMessage message, RowFailure failure, CancellationToken ct)
     {
+        if (failure.Kind == FailureKind.Throttled)
+        {
+            // Chatwoot's limit: nothing was done; the row keeps its place (the chat waits behind it) and its attempts.
+            await InboundLedger.MarkThrottledAsync(connection, row.Id, row.Attempts, failure.Reason, failure.RetryAfter ?? TimeSpan.FromSeconds(1), ct);
+            return false;
+        }
+
         var attempt = row.Attempts + 1;
         await InboundLedger.MarkAttemptAsync(connection, row.Id, attempt, ct);
         switch (failure.Kind)

@@ -229,6 +229,13 @@ public sealed partial class OutboxDispatcher(
                 return true;
             }
 
+            if (failure.Kind == FailureKind.Throttled)
+            {
+                // Chatwoot's limit: nothing was done; the row keeps its place and its attempt (docs/0030).
+                await OutboxStore.MarkHeldAsync(connection, item.Id, failure.Reason, failure.RetryAfter ?? TimeSpan.FromSeconds(1), refund: true, ct);
+                return false;
+            }
+
             var permanent = failure.Kind is FailureKind.Permanent or FailureKind.ConversationGone;
             if (permanent || clock.GetUtcNow().UtcDateTime - item.CreatedAt > options.Value.RetryBudget)
             {
