@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Onboarding.Bridge.Clients.Chatwoot;
 using Onboarding.Bridge.Clients.Resilience;
-using Onboarding.Bridge.Hosting;
+using Onboarding.Bridge.Drains;
 using Onboarding.Tests.Shared;
 
 namespace Onboarding.Bridge.Tests.Clients.Chatwoot;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Onboarding.Bridge.Clients.WppConnect;
 
-namespace Onboarding.Bridge.Governor;
+namespace Onboarding.Bridge.Outbound.Outbox;
 
 /// <summary>
 /// Reads a failed WhatsApp send for the two conditions the governor acts on: the number is restricted, or the session is
