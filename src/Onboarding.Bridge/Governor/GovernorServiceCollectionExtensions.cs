@@ -15,6 +15,7 @@ public static class GovernorServiceCollectionExtensions
         services.TryAddSingleton(sp => new GovernorClock(
             sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<IOptions<GovernorOptions>>().Value.RandomSeed));
         services.AddSingleton<SendGovernor>();
+        services.AddSingleton<GovernorGauges>();
         return services;
     }
 }

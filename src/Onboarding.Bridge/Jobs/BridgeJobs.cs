@@ -1,4 +1,5 @@
 using Onboarding.Bridge.CatchUp;
+using Onboarding.Bridge.Governor;
 using Onboarding.Bridge.Hosting;
 using Onboarding.Bridge.Notifications;
 using Onboarding.Bridge.Observability;
@@ -30,10 +31,11 @@ public sealed class SessionHealthJob(SessionHealth health) : IJob
 }
 
 /// <summary>
-/// Refreshes the backlog, outbox and dead-letter gauges, announces status changes not yet announced, and wakes the
+/// Refreshes the backlog, outbox, dead-letter and governor gauges, announces status changes not yet announced, and wakes the
 /// pump for work that came due.
 /// </summary>
-public sealed class SweepJob(BridgeDepths depths, DriverNotifier notifier, OperationsAlerts alerts, BridgeState state, BridgeSignal signal) : IJob
+public sealed class SweepJob(
+    BridgeDepths depths, DriverNotifier notifier, OperationsAlerts alerts, BridgeState state, BridgeSignal signal, GovernorGauges governor) : IJob
 {
     public const string Name = "bridge-sweep";
 
@@ -42,6 +44,7 @@ public sealed class SweepJob(BridgeDepths depths, DriverNotifier notifier, Opera
         await notifier.RunOnceAsync(cancellationToken);
         var depth = await depths.ReadAsync(cancellationToken);
         await alerts.EvaluateAsync(await state.GetAsync(BridgeState.SessionStatus, cancellationToken), depth, cancellationToken);
+        await governor.RefreshAsync(cancellationToken);
         if (depth.Backlog + depth.Outbox > 0)
         {
             signal.Wake();
