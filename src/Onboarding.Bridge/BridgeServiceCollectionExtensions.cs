@@ -68,6 +68,7 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<DriverNotifier>();
         services.AddGovernor();
         services.AddSingleton<SendGovernor>();
+        services.AddSingleton<GovernorGauges>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<DeliveryReceipts>();
         services.AddSingleton<WppConnectWebhookIntake>();

@@ -27,4 +27,15 @@ public sealed class FaultScenarioTests(SharedRigFixture fixture)
     /// <summary>Refused files fail at once with a note (a note missing counts as lost); the rest of each chat is not held.</summary>
     [Fact]
     public Task Poison_rows_interleaved_with_normal_messages() => FaultVerdict.VerifyAsync(fixture.Rig, PoisonRows.RunAsync);
+
+    /// <summary>
+    /// Counts the drivers' messages in Chatwoot, the agents' replies and the status notices on the phones (a notice not
+    /// sent counts only with its note to agents), and the notice sends made while paused.
+    /// </summary>
+    [Fact]
+    public Task The_number_restricted_while_drivers_converse_and_notices_go_out() => FaultVerdict.VerifyAsync(fixture.Rig, NumberRestricted.RunAsync);
+
+    /// <summary>The same counts, and every send made after the bridge knew the session was logged out.</summary>
+    [Fact]
+    public Task The_phone_logged_out_mid_traffic_and_scanned_back() => FaultVerdict.VerifyAsync(fixture.Rig, PhoneLoggedOut.RunAsync);
 }

@@ -16,6 +16,7 @@ public static class FaultVerdict
         outcome.Counts.Duplicated.ShouldBe(0, failure);
         outcome.Counts.OutOfOrder.ShouldBe(0, failure);
         outcome.Counts.Foreign.ShouldBe(0, failure);
+        outcome.SentWhilePaused.ShouldBe(0, failure);
         outcome.Counts.Mirrored.ShouldBe(outcome.Counts.Sent, failure);
     }
 }

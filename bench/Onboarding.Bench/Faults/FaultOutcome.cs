@@ -10,10 +10,13 @@ namespace Onboarding.Bench.Faults;
 /// </summary>
 public sealed record FaultOutcome(string Scenario, AuditCounts Counts, TimeSpan Took, TimeSpan Recovery, string Detail)
 {
-    public bool Clean => Counts.Clean;
+    /// <summary>Sends the bridge made while it should have waited (a restriction's pause, a logged-out session).</summary>
+    public int SentWhilePaused { get; init; }
+
+    public bool Clean => Counts.Clean && SentWhilePaused == 0;
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Scenario}: lost {Counts.Lost} / duplicated {Counts.Duplicated} / out of order {Counts.OutOfOrder} "
+        $"{Scenario}: lost {Counts.Lost} / duplicated {Counts.Duplicated} / out of order {Counts.OutOfOrder} / sent while paused {SentWhilePaused} "
         + $"({Counts.Sent} sent, {Counts.Mirrored} in Chatwoot{(Counts.Foreign > 0 ? $", {Counts.Foreign} foreign" : "")}, {Took.TotalSeconds:F1} s, "
         + $"all in Chatwoot {Recovery.TotalSeconds:F1} s after the fault ended) — {Detail}");
 }

@@ -20,14 +20,14 @@ public sealed record FaultSizes
         RestartDowntime = TimeSpan.FromSeconds(2),
         StormRequests = 40,
         WaitTimeout = TimeSpan.FromSeconds(45),
-        HostSettings = new Dictionary<string, string>
+        HostSettings = WithGovernor(new Dictionary<string, string>
         {
             ["Bridge__FirstRetryDelay"] = "00:00:00.100",
             ["Bridge__MaxRetryDelay"] = "00:00:01",
             ["Bridge__CatchUpInterval"] = "00:00:01",
             ["Bridge__SessionCheckInterval"] = "00:00:01",
             ["Bridge__SweepInterval"] = "00:00:01",
-        },
+        }, restrictionBackoff: "00:00:03"),
     };
 
     public static FaultSizes Long { get; } = new()
@@ -47,7 +47,7 @@ public sealed record FaultSizes
             ["Bridge__CatchUpInterval"] = TimeSpan.FromSeconds(30),
             ["Bridge__SessionCheckInterval"] = TimeSpan.FromSeconds(30),
             ["Bridge__SweepInterval"] = TimeSpan.FromSeconds(15),
-        }),
+        }).Concat(WithGovernor([], restrictionBackoff: "00:00:10")).ToDictionary(),
     };
 
     /// <summary>How much faster than real time the long variants run.</summary>
@@ -80,6 +80,30 @@ public sealed record FaultSizes
     public required IReadOnlyDictionary<string, string> HostSettings { get; init; }
 
     public RigOptions RigOptions(string? logDirectory) => new() { Name = "faults-" + Name, Settings = HostSettings, LogDirectory = logDirectory };
+
+    /// <summary>
+    /// The governor for the number-safety scenarios, fast enough for seconds instead of hours: the budgets are far above
+    /// what the scenarios send (replies 6,000 and notices 600 a minute instead of 30 and 8), gaps of 20–80 ms instead of
+    /// 1.5–5 s, typing at most 50 ms, the ramp over 5 s instead of 10 minutes (still from 25%), a restriction pausing
+    /// notices for <paramref name="restrictionBackoff"/> instead of 6 hours, held rows rechecked every 200 ms, and no cap
+    /// on new chats (the chats that never wrote are new chats). The rules themselves (classes, pause, session wait, the
+    /// no-cold window) are production's.
+    /// </summary>
+    private static Dictionary<string, string> WithGovernor(Dictionary<string, string> settings, string restrictionBackoff)
+    {
+        settings["Governor__Replies__PerMinute"] = "6000";
+        settings["Governor__ServiceNotices__PerMinute"] = "600";
+        settings["Governor__ServiceNotices__PerHour"] = "0";
+        settings["Governor__ServiceNotices__PerDay"] = "0";
+        settings["Governor__NewChatsPerDay"] = "0";
+        settings["Governor__MinGap"] = "00:00:00.020";
+        settings["Governor__MaxGap"] = "00:00:00.080";
+        settings["Governor__TypingMax"] = "00:00:00.050";
+        settings["Governor__RampDuration"] = "00:00:05";
+        settings["Governor__RestrictionBackoff"] = restrictionBackoff;
+        settings["Governor__HoldRecheck"] = "00:00:00.200";
+        return settings;
+    }
 
     private static Dictionary<string, string> Compressed(Dictionary<string, TimeSpan> production) =>
         production.ToDictionary(p => p.Key, p => (p.Value / LongCompression).ToString("c", CultureInfo.InvariantCulture));

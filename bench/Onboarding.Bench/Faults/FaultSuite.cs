@@ -4,7 +4,7 @@ using Onboarding.Bench.Hosting;
 
 namespace Onboarding.Bench.Faults;
 
-/// <summary>The seven fault scenarios, one after the other on one host (a separate process) and one pair of fakes.</summary>
+/// <summary>The nine fault scenarios, one after the other on one host (a separate process) and one pair of fakes.</summary>
 public static class FaultSuite
 {
     public static readonly IReadOnlyList<(string Name, Func<BridgeRig, FaultSizes, CancellationToken, Task<FaultOutcome>> Run)> Scenarios =
@@ -16,6 +16,8 @@ public static class FaultSuite
         (WebhookReplays.Name, WebhookReplays.RunAsync),
         (TooManyRequestsStorm.Name, TooManyRequestsStorm.RunAsync),
         (PoisonRows.Name, PoisonRows.RunAsync),
+        (NumberRestricted.Name, NumberRestricted.RunAsync),
+        (PhoneLoggedOut.Name, PhoneLoggedOut.RunAsync),
     ];
 
     public static async Task<IReadOnlyList<FaultOutcome>> RunAsync(string apiDll, string connectionString, FaultSizes sizes, string? logDirectory, CancellationToken ct)
@@ -35,12 +37,12 @@ public static class FaultSuite
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"## Fault suite ({sizes.Name}: {sizes.Chats} chats × {sizes.PerChat} messages per scenario, host as a separate process)");
         md.AppendLine();
-        md.AppendLine("| scenario | lost | duplicated | out of order | sent | in Chatwoot | all in Chatwoot after the fault ended | took | what happened |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        md.AppendLine("| scenario | lost | duplicated | out of order | sent while paused | sent | in Chatwoot | all in Chatwoot after the fault ended | took | what happened |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var o in outcomes)
         {
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {o.Scenario} | {o.Counts.Lost} | {o.Counts.Duplicated} | {o.Counts.OutOfOrder} | {o.Counts.Sent} | {o.Counts.Mirrored} | {o.Recovery.TotalSeconds:F1} s | {o.Took.TotalSeconds:F1} s | {o.Detail} |");
+                $"| {o.Scenario} | {o.Counts.Lost} | {o.Counts.Duplicated} | {o.Counts.OutOfOrder} | {o.SentWhilePaused} | {o.Counts.Sent} | {o.Counts.Mirrored} | {o.Recovery.TotalSeconds:F1} s | {o.Took.TotalSeconds:F1} s | {o.Detail} |");
         }
 
         md.AppendLine();
@@ -50,7 +52,7 @@ public static class FaultSuite
             md.AppendLine();
         }
 
-        md.AppendLine(outcomes.All(o => o.Clean) ? "Every scenario: zero lost, zero duplicated, zero out of order (target met)."
+        md.AppendLine(outcomes.All(o => o.Clean) ? "Every scenario: zero lost, zero duplicated, zero out of order, nothing sent while paused (target met)."
             : "**Target missed**: " + string.Join(", ", outcomes.Where(o => !o.Clean).Select(o => o.Scenario)) + ".");
         return md.ToString();
     }

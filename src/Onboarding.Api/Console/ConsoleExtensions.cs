@@ -31,6 +31,7 @@ public static class ConsoleExtensions
         ("/sandbox.css", "sandbox.css", "text/css; charset=utf-8"),
         ("/bridge.js", "bridge.js", "text/javascript; charset=utf-8"),
         ("/bridge.css", "bridge.css", "text/css; charset=utf-8"),
+        ("/governor.js", "governor.js", "text/javascript; charset=utf-8"),
     ];
 
     /// <summary>Serves the console at <c>/console</c> with its security headers.</summary>

@@ -2,6 +2,7 @@ using Onboarding.Bridge.Drains;
 using Onboarding.Bridge.Inbound.CatchUp;
 using Onboarding.Bridge.Notifications;
 using Onboarding.Bridge.Operations;
+using Onboarding.Bridge.Outbound.Outbox;
 using Onboarding.Bridge.Retention;
 using Onboarding.Bridge.Session;
 using Onboarding.Bridge.State;
@@ -31,10 +32,11 @@ public sealed class SessionHealthJob(SessionHealth health) : IJob
 }
 
 /// <summary>
-/// Refreshes the backlog, outbox and dead-letter gauges, announces status changes not yet announced, and wakes the
+/// Refreshes the backlog, outbox, dead-letter and governor gauges, announces status changes not yet announced, and wakes the
 /// pump for work that came due.
 /// </summary>
-public sealed class SweepJob(BridgeDepths depths, DriverNotifier notifier, OperationsAlerts alerts, BridgeState state, BridgeSignal signal) : IJob
+public sealed class SweepJob(
+    BridgeDepths depths, DriverNotifier notifier, OperationsAlerts alerts, BridgeState state, BridgeSignal signal, GovernorGauges governor) : IJob
 {
     public const string Name = "bridge-sweep";
 
@@ -43,6 +45,7 @@ public sealed class SweepJob(BridgeDepths depths, DriverNotifier notifier, Opera
         await notifier.RunOnceAsync(cancellationToken);
         var depth = await depths.ReadAsync(cancellationToken);
         await alerts.EvaluateAsync(await state.GetAsync(BridgeState.SessionStatus, cancellationToken), depth, cancellationToken);
+        await governor.RefreshAsync(cancellationToken);
         if (depth.Backlog + depth.Outbox > 0)
         {
             signal.Wake();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Dapper;
 using Microsoft.Playwright;
 using Npgsql;
@@ -6,7 +7,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Onboarding.Api.Tests.Console;
 
-/// <summary>The bridge page outside the Sandbox: the QR code as a data: image under the page's policy, a dead letter retried.</summary>
+/// <summary>
+/// The bridge page outside the Sandbox: the QR code as a data: image under the page's policy, a dead letter retried, the
+/// number's budgets and why service notices are paused.
+/// </summary>
 public sealed class BridgePageBrowserTests(ConsoleHost host) : IClassFixture<ConsoleHost>, IAsyncLifetime
 {
     // A 1×1 PNG, as WPPConnect gives its QR code: a data: URI.
@@ -67,6 +71,67 @@ public sealed class BridgePageBrowserTests(ConsoleHost host) : IClassFixture<Con
     }
 
     [Fact]
+    public async Task Staff_see_the_number_budgets_and_why_service_notices_are_paused()
+    {
+        // Five notices and three replies in the last minute, notices restricted for six hours, three notices not sent.
+        await ExecuteAsync("""
+            INSERT INTO bridge_state (key, value) VALUES ('wpp.status', 'CONNECTED'),
+                ('governor.restricted_until', ((extract(epoch FROM now() + interval '6 hours') * 1000)::bigint)::text),
+                ('governor.restricted_reason', 'restricted (463): reachout-timelock');
+            INSERT INTO governor_grants (budget, granted_at, next_at)
+            SELECT 'whatsapp.service_notices', now() - make_interval(secs => i * 5), now() - make_interval(secs => i * 5) FROM generate_series(1, 5) i
+            UNION ALL SELECT 'whatsapp.replies', now() - make_interval(secs => i), now() - make_interval(secs => i) FROM generate_series(1, 3) i;
+            INSERT INTO outbox (dedupe_key, wa_chat_id, kind, payload, state, message_class, sent_at, last_error)
+            VALUES ('n1', '351915211836@c.us', 'text', '{}', 'sent', 'service_notice', now(), 'dropped: cold chat: the driver did not write within the window'),
+                   ('n2', '351915211837@c.us', 'text', '{}', 'sent', 'service_notice', now(), 'dropped: cold chat: the driver did not write within the window'),
+                   ('n3', '351915211838@c.us', 'text', '{}', 'sent', 'service_notice', now(), 'dropped: expired after 24 h');
+            """);
+
+        var page = _page;
+        await page.GotoAsync("/console#/bridge");
+        await page.FillAsync("#api-key", AppFixture.StaffKey);
+        await page.ClickAsync("#login-form button[type=submit]");
+
+        var state = page.Locator("#gov-state");
+        await Expect(state).ToHaveTextAsync("EM PAUSA");
+        await Expect(state).ToHaveAttributeAsync("data-because", "restricted");
+        await Expect(page.Locator("#gov-detail")).ToContainTextAsync("Avisos em pausa até");
+        await Expect(page.Locator("#gov-reason")).ToContainTextAsync("463");
+        await Expect(page.Locator("#gov-ramp")).ToHaveTextAsync("Limites completos (sem rampa).");
+        var notices = page.Locator("#gov-budgets tr[data-class=service_notice]");
+        await Expect(notices.Locator("td[data-window=minute]")).ToHaveTextAsync("5 / 8");
+        await Expect(notices.Locator("td[data-window=hour]")).ToHaveTextAsync("5 / 200");
+        await Expect(notices.Locator("td[data-window=day]")).ToHaveTextAsync("5 / 1500");
+        var replies = page.Locator("#gov-budgets tr[data-class=reply]");
+        await Expect(replies.Locator("td[data-window=minute]")).ToHaveTextAsync("3 / 30");
+        await Expect(replies.Locator("td[data-window=hour]")).ToHaveTextAsync("3 / —");
+        await Expect(page.Locator("#gov-cold")).ToHaveTextAsync("2");
+        await Expect(page.Locator("#gov-expired")).ToHaveTextAsync("1");
+        await ScreenshotAsync("bridge-03-number-restricted");
+
+        // The pause is over but the phone logged out; the session had come back five minutes earlier, so the limits
+        // are on the ramp (62.5% and growing 0.125% a second).
+        await ExecuteAsync("""
+            UPDATE bridge_state SET value = 'QRCODE' WHERE key = 'wpp.status';
+            DELETE FROM bridge_state WHERE key LIKE 'governor.restricted%';
+            INSERT INTO bridge_state (key, value)
+            VALUES ('governor.connected_since', ((extract(epoch FROM now() - interval '5 minutes') * 1000)::bigint)::text);
+            """);
+        await Expect(state).ToHaveAttributeAsync("data-because", "session");
+        await Expect(state).ToHaveTextAsync("EM PAUSA");
+        await Expect(page.Locator("#gov-detail")).ToContainTextAsync("à espera da sessão (QRCODE)");
+        await Expect(page.Locator("#gov-reason")).ToBeHiddenAsync();
+        await Expect(page.Locator("#gov-ramp")).ToHaveTextAsync(new Regex(@"^Rampa após a ligação: 6[3-9]% dos limites\.$"));
+        // floor(8 × share) stays 5 while the share is below 75%: for more than a minute after the update.
+        var minute = notices.Locator("td[data-window=minute]");
+        await Expect(minute).ToHaveTextAsync("5 / 5");
+        await Expect(minute).ToHaveClassAsync("spent");
+        await ScreenshotAsync("bridge-04-number-waiting-for-the-session");
+
+        _pageErrors.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task The_sandbox_page_says_it_is_off_outside_the_sandbox()
     {
         await _page.GotoAsync("/console#/sandbox");
@@ -77,6 +142,12 @@ public sealed class BridgePageBrowserTests(ConsoleHost host) : IClassFixture<Con
         await Expect(_page.Locator("#sandbox-error")).ToContainTextAsync("não está ativo");
         await Expect(_page.Locator("#nav-sandbox")).ToBeHiddenAsync();
         _pageErrors.ShouldBeEmpty();
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(host.Database.ConnectionString);
+        await connection.ExecuteAsync(sql);
     }
 
     private async Task ScreenshotAsync(string name)

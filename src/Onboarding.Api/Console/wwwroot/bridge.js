@@ -1,5 +1,5 @@
-// The bridge page: WhatsApp session (and its QR code while it waits for a scan), queues, recent latencies and dead
-// letters with a retry button, polled every two seconds.
+// The bridge page: WhatsApp session (and its QR code while it waits for a scan), queues, the number's sending governor
+// (governor.js), recent latencies and dead letters with a retry button, polled every two seconds.
 'use strict';
 
 (() => {
@@ -35,12 +35,14 @@
   async function tick(generation) {
     clearTimeout(state.timer);
     try {
-      const [status, dead] = await Promise.all([
+      const [status, governor, dead] = await Promise.all([
         api('/api/bridge/status').then((r) => r.json()),
+        api('/api/bridge/governor').then((r) => r.json()),
         api('/api/bridge/dead-letters').then((r) => r.json()),
       ]);
       if (!state.active || generation !== state.generation) return;
       renderStatus(status);
+      window.OnboardingGovernor.render(governor);
       renderDeadLetters(dead);
       $('br-updated').textContent = `Atualizado às ${new Date().toLocaleTimeString('pt-PT')}`;
       show($('bridge-error'), false);
