@@ -22,7 +22,7 @@ Console.WriteLine($"bench: {(plan.Quick ? "quick" : "full")}{(plan.Long ? " + lo
 
 var baselines = new Baselines();
 await using (var database = await BenchDatabase.CreateAsync(server, "bench", ct))
-await using (var rig = await BridgeRig.StartAsync(apiDll, database.ConnectionString, new RigOptions { Name = "bench", LogDirectory = logs, Settings = plan.HostSettings }, ct))
+await using (var rig = await BridgeRig.StartAsync(apiDll, database.ConnectionString, new RigOptions { Name = "bench", LogDirectory = logs, Settings = HostSettings.ForLoadRun(plan.HostSettings) }, ct))
 {
     var idle = new CpuMeter(rig.Host.Pid);
     idle.Start();
@@ -72,7 +72,7 @@ var header = new List<(string, string)>
     ("commit", RepoPaths.Commit(root)),
     ("cores", $"{Environment.ProcessorCount} (host, fakes, load and Postgres share them; the machine is shared, load average {loadBefore} before, {Machine.LoadAverage()} after)"),
     ("runtime", $".NET {Environment.Version}, host built Release, ASPNETCORE_ENVIRONMENT=Production, production settings except "
-        + string.Join(", ", HostSettings.RaisedLimits.Select(s => $"{s.Key}={s.Value}")) + " (both fakes post webhooks from 127.0.0.1; the per-key limit would cap the load runs); Typebot not configured, so conversations go straight to agents and the bot is not measured"),
+        + string.Join(", ", HostSettings.RaisedLimits.Concat(HostSettings.UpstreamBudgetsOff).Select(s => $"{s.Key}={s.Value}")) + " (both fakes post webhooks from 127.0.0.1; the per-key limit, the WhatsApp governor and the Chatwoot budget would cap the load runs; the fault suite keeps the last two on); Typebot not configured, so conversations go straight to agents and the bot is not measured"),
     ("host settings added", plan.HostSettings.Count == 0 ? "none" : string.Join(", ", plan.HostSettings.Select(s => $"{s.Key}={s.Value}"))),
     ("postgres", $"throwaway cluster, fsync={await BenchDatabase.SettingAsync(server, "fsync", ct)}, synchronous_commit={await BenchDatabase.SettingAsync(server, "synchronous_commit", ct)}"),
     ("method", "every figure beside a baseline measured in the same run (docs/0007-benchmarks-measure-ratios.md); the host is a separate process"),

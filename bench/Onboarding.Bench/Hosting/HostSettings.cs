@@ -32,6 +32,21 @@ public static class HostSettings
         ["Protection__KeyPermitsPerMinute"] = "100000000",
     };
 
+    /// <summary>
+    /// Load runs measure the host, not the budgets that protect the upstreams: the WhatsApp governor (30 replies a
+    /// minute, typing time before each text; docs/0027) and the Chatwoot request budget (2,400 a minute; docs/0030) are
+    /// off for them. The fault suite keeps both on.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> UpstreamBudgetsOff = new Dictionary<string, string>
+    {
+        ["Governor__Enabled"] = "false",
+        ["Chatwoot__RequestsPerMinute"] = "0",
+    };
+
+    /// <summary><paramref name="extra"/> over <see cref="UpstreamBudgetsOff"/>: the settings of a load run.</summary>
+    public static Dictionary<string, string> ForLoadRun(IReadOnlyDictionary<string, string> extra) =>
+        UpstreamBudgetsOff.Concat(extra).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value);
+
     public static Dictionary<string, string> For(string connectionString, FakeWppConnect wpp, FakeChatwoot chatwoot, IReadOnlyDictionary<string, string> overrides)
     {
         var settings = new Dictionary<string, string>(StringComparer.Ordinal)

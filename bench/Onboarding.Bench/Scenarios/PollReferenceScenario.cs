@@ -13,7 +13,7 @@ public static class PollReferenceScenario
     {
         Name = "bench-poll",
         Webhooks = false,
-        Settings = new Dictionary<string, string>(extra) { ["Bridge__CatchUpInterval"] = "00:00:05" },
+        Settings = new Dictionary<string, string>(HostSettings.ForLoadRun(extra)) { ["Bridge__CatchUpInterval"] = "00:00:05" },
         LogDirectory = logDirectory,
     };
 
