@@ -238,4 +238,17 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
             SELECT dedupe_key, payload->>'text' FROM outbox
             WHERE wa_chat_id = @chatId AND lane = 'whatsapp' AND state = 'sending' AND wa_message_id IS NULL ORDER BY id
             """, new { chatId }, cancellationToken: ct))).ToList();
+
+    /// <summary>
+    /// Service notices the governor finished without sending in the last day: "dropped: cold …" (the driver has not
+    /// written within the window) and "dropped: expired …" (queued longer than the notice age), as SendGovernor files them.
+    /// </summary>
+    public static async Task<(long Cold, long Expired)> SkippedNoticesAsync(NpgsqlConnection connection, CancellationToken ct) =>
+        await connection.QuerySingleAsync<(long, long)>(new CommandDefinition(
+            """
+            SELECT count(*) FILTER (WHERE last_error LIKE 'dropped: cold%') AS cold,
+                   count(*) FILTER (WHERE last_error LIKE 'dropped: expired%') AS expired
+            FROM outbox
+            WHERE message_class = 'service_notice' AND state = 'sent' AND sent_at > now() - interval '1 day'
+            """, cancellationToken: ct));
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using FastEndpoints;
 using Npgsql;
 using Onboarding.Api.Auth;
@@ -46,16 +45,10 @@ public sealed class GetGovernorEndpoint(SendGovernor governor, NpgsqlDataSource 
 
     private static int? Limit(int limit) => limit > 0 ? limit : null;
 
-    // The governor finishes a notice it will not send with "dropped: cold …" or "dropped: expired …" (SendGovernor).
     private async Task<GovernorSkipped> SkippedAsync(CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.QuerySingleAsync<GovernorSkipped>(new CommandDefinition(
-            """
-            SELECT count(*) FILTER (WHERE last_error LIKE 'dropped: cold%') AS cold,
-                   count(*) FILTER (WHERE last_error LIKE 'dropped: expired%') AS expired
-            FROM outbox
-            WHERE message_class = 'service_notice' AND state = 'sent' AND sent_at > now() - interval '1 day'
-            """, cancellationToken: ct));
+        var (cold, expired) = await OutboxStore.SkippedNoticesAsync(connection, ct);
+        return new GovernorSkipped(cold, expired);
     }
 }
