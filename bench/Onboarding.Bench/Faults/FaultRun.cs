@@ -13,12 +13,7 @@ public static class FaultRun
     public static async Task<FaultOutcome> RunAsync(
         string scenario, BridgeRig rig, FaultSizes sizes, Func<ChatSet, Task<string>> fault, CancellationToken ct)
     {
-        rig.Wpp.Faults.Reset();
-        rig.Chatwoot.Faults.Reset();
-        if (rig.Host.HasExited)
-        {
-            await rig.StartHostAsync(ct);
-        }
+        await rig.ReadyForScenarioAsync(ct);
 
         var clock = Stopwatch.StartNew();
         var chats = new ChatSet(rig.Wpp, scenario, sizes.Chats);

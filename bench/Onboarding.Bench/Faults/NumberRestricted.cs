@@ -22,12 +22,7 @@ public static class NumberRestricted
 
     public static async Task<FaultOutcome> RunAsync(BridgeRig rig, FaultSizes sizes, CancellationToken ct)
     {
-        rig.Wpp.Faults.Reset();
-        rig.Chatwoot.Faults.Reset();
-        if (rig.Host.HasExited)
-        {
-            await rig.StartHostAsync(ct);
-        }
+        await rig.ReadyForScenarioAsync(ct);
 
         var clock = Stopwatch.StartNew();
         var traffic = new DriverTraffic(rig, Name);

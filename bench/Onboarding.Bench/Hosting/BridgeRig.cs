@@ -69,6 +69,17 @@ public sealed class BridgeRig : IAsyncDisposable
         return rig;
     }
 
+    /// <summary>Before a fault scenario: both fakes without faults, and the host running (a previous one may have killed it).</summary>
+    public async Task ReadyForScenarioAsync(CancellationToken ct)
+    {
+        Wpp.Faults.Reset();
+        Chatwoot.Faults.Reset();
+        if (Host.HasExited)
+        {
+            await StartHostAsync(ct);
+        }
+    }
+
     /// <summary>Starts the host (again, after <see cref="KillHost"/>) on the same port and database; returns when ready.</summary>
     public async Task StartHostAsync(CancellationToken ct)
     {
