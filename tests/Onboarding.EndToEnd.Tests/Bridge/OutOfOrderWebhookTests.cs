@@ -12,11 +12,9 @@ public sealed class OutOfOrderWebhookTests(BridgeFixture bridge) : BridgeContext
 {
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, .. Enumerable.Range(0, 5_000).Select(i => (byte)(i * 7))];
 
-    // Fails about every other run: the text's row is mirrored before the photo's webhook arrives (and both carry the
-    // same WhatsApp second with no chat_position, so even together the ledger's "wa_timestamp, chat_position, id"
-    // puts the text first) unless a catch-up read the chat in between. Needs the processor to place fresh webhook
-    // rows from get-messages before mirroring them.
-    [Fact(Skip = "Known product gap: a webhook mirrored before an earlier message's webhook arrives (see the comment)")]
+    // Both carry the same WhatsApp second; the text's row is fresh and unplaced, so the processor reads the chat
+    // first (OrderPeek, docs/0031): the photo is recorded and both get their chat_position before either is mirrored.
+    [Fact]
     public async Task A_text_whose_webhook_overtakes_the_photo_written_before_it_is_mirrored_after_the_photo()
     {
         var e164 = NewPhone();
