@@ -46,8 +46,8 @@ public sealed class InboundLedger(NpgsqlDataSource dataSource)
 {
     /// <summary>
     /// Records a message; false when the ledger already had it. A webhook for a message a read of the chat recorded
-    /// first (its <c>body</c> at most a thumbnail) replaces that payload while the row waits unmirrored, so the file
-    /// WPPConnect's auto-download put in the webhook's <c>body</c> is not lost.
+    /// first (its <c>body</c> at most a thumbnail) replaces that payload while the row waits unmirrored, and makes it
+    /// due, so the file WPPConnect's auto-download put in the webhook's <c>body</c> is not lost.
     /// </summary>
     public async Task<bool> RecordAsync(string waMessageId, string waChatId, bool fromMe, DateTime waTimestamp, string via, string payloadJson, CancellationToken ct)
     {
@@ -55,7 +55,7 @@ public sealed class InboundLedger(NpgsqlDataSource dataSource)
             INSERT INTO inbound_messages (wa_message_id, wa_chat_id, from_me, wa_timestamp, received_via, payload)
             SELECT @waMessageId, @waChatId, @fromMe, @waTimestamp, @via, @payload
             WHERE NOT EXISTS (SELECT 1 FROM inbound_messages WHERE wa_message_id = 'erased:' || encode(sha256(convert_to(@waMessageId, 'UTF8')), 'hex'))
-            ON CONFLICT (wa_message_id) DO UPDATE SET payload = EXCLUDED.payload
+            ON CONFLICT (wa_message_id) DO UPDATE SET payload = EXCLUDED.payload, next_attempt_at = LEAST(inbound_messages.next_attempt_at, now())
               WHERE EXCLUDED.received_via = 'webhook' AND inbound_messages.received_via = 'poll'
                 AND inbound_messages.state = 'pending' AND inbound_messages.chatwoot_message_id IS NULL
                 AND inbound_messages.payload->>'body' IS DISTINCT FROM EXCLUDED.payload->>'body'

@@ -88,6 +88,13 @@ public sealed partial class InboundProcessor(
             return true;
         }
 
+        if (InboundMedia.AwaitsWebhook(row, message))
+        {
+            // Its webhook, a moment behind (the file is decrypted first), brings the file: keep the chat's place for it.
+            await InboundLedger.PostponeAsync(connection, row.Id, TimeSpan.FromMilliseconds(500), ct);
+            return false;
+        }
+
         if (row.FromMe && await SendInFlightAsync(connection, row.WaChatId, ct))
         {
             // Our own send to this chat has not recorded its WhatsApp id yet: wait, so its echo is recognised.
