@@ -52,6 +52,12 @@ public sealed class BridgeOptions
     /// <summary>How often the catch-up job walks WPPConnect's chats for messages the webhooks did not bring.</summary>
     public TimeSpan CatchUpInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Before mirroring a message a webhook brought moments ago, read its chat's latest messages once, so an earlier
+    /// message whose webhook is still on its way (a file being decrypted) is mirrored first (docs/0031).
+    /// </summary>
+    public bool OrderPeek { get; set; } = true;
+
     /// <summary>How often the WhatsApp session state is checked.</summary>
     public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -55,6 +55,7 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<ContactDirectory>();
         services.AddSingleton<InboundProcessor>();
         services.AddSingleton<InboundMedia>();
+        services.AddSingleton<OrderPeek>();
         services.AddSingleton<ReferenceNotes>();
         services.AddSingleton<ChatwootEffects>();
         services.AddSingleton<MediaLinks>();

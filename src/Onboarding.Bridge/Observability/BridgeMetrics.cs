@@ -36,6 +36,10 @@ public static class BridgeMetrics
     private static readonly Counter<long> Dropped = Meter.CreateCounter<long>(
         "onboarding.bridge.dropped", null, "Chatwoot side effects dropped because their target no longer exists, by kind");
 
+    // onboarding_bridge_order_peeks_total
+    private static readonly Counter<long> OrderPeeks = Meter.CreateCounter<long>(
+        "onboarding.bridge.order_peeks", null, "Chat reads before mirroring a fresh webhook row, by outcome (placed, recorded, failed)");
+
     // onboarding_bot_handoffs_total
     private static readonly Counter<long> Handoffs = Meter.CreateCounter<long>(
         "onboarding.bot.handoffs", null, "Conversations handed from the bot to agents, by reason");
@@ -69,6 +73,8 @@ public static class BridgeMetrics
     public static void DroppedEffect(string kind) => Dropped.Add(1, new KeyValuePair<string, object?>("kind", kind));
 
     public static void SkippedInbound(string reason) => Skipped.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public static void OrderPeeked(string outcome) => OrderPeeks.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public static void HandedOff(string reason) => Handoffs.Add(1, new KeyValuePair<string, object?>("reason", reason));
 

@@ -48,9 +48,9 @@ public sealed partial class WppConnectCatchUp(
         var seen = 0;
         foreach (var chat in chats)
         {
-            var messages = await MessagesSinceAsync(chat.Id!, since, ct);
-            seen += messages.Count;
-            recorded += await ledger.RecordManyAsync(messages, "poll", ct);
+            var read = await RecordChatAsync(chat.Id!, since, ct);
+            seen += read.Seen;
+            recorded += read.Recorded;
         }
 
         // The newest activity seen, never beyond now (a phone with a wrong clock must not push the watermark ahead).
@@ -63,6 +63,17 @@ public sealed partial class WppConnectCatchUp(
         }
 
         return new CatchUpResult(chats.Count, seen, recorded);
+    }
+
+    /// <summary>
+    /// Reads one chat's messages from <paramref name="since"/> (unix seconds) on and records those the ledger lacks;
+    /// every pending row among them gets its place in the chat. The catch-up runs it for each changed chat, the
+    /// inbound processor for the chat of a fresh webhook row (<c>OrderPeek</c>, docs/0031).
+    /// </summary>
+    public async Task<(int Seen, int Recorded)> RecordChatAsync(string chatId, long since, CancellationToken ct)
+    {
+        var messages = await MessagesSinceAsync(chatId, since, ct);
+        return (messages.Count, await ledger.RecordManyAsync(messages, "poll", ct));
     }
 
     /// <summary>

@@ -42,10 +42,9 @@ public sealed partial class WppConnectWebhookIntake(
             var now = clock.GetUtcNow();
             var at = UnixTime.ToUtc(message.Time, now) ?? now.UtcDateTime;
             var recorded = await ledger.RecordAsync(id, chat, message.FromMe, at, "webhook", payload.GetRawText(), ct);
-            if (recorded)
-            {
-                signal.Wake();
-            }
+
+            // Also for a message the ledger had: its row may have been waiting for the file this event brings.
+            signal.Wake();
 
             return recorded ? IntakeResult.Recorded : IntakeResult.Duplicate;
         }

@@ -17,6 +17,15 @@ public class LedgerRow
     public DateTime ReceivedAt { get; init; }
     public long? ChatwootMessageId { get; init; }
     public DateTime? RoutedAt { get; init; }
+
+    /// <summary><c>webhook</c> or <c>poll</c> (the catch-up, or a peek before mirroring).</summary>
+    public string ReceivedVia { get; init; } = "";
+
+    /// <summary>The row's place in WhatsApp Web's order of its chat, once a read of the chat has placed it.</summary>
+    public int? ChatPosition { get; init; }
+
+    /// <summary>How long ago the ledger received it, by the database's clock.</summary>
+    public TimeSpan Age { get; init; }
 }
 
 /// <summary>The head of a chat's queue, with whether it is due yet.</summary>
@@ -35,17 +44,25 @@ public sealed record LedgerEntry(string WaMessageId, string WaChatId, bool FromM
 /// </summary>
 public sealed class InboundLedger(NpgsqlDataSource dataSource)
 {
-    /// <summary>Records a message; false when the ledger already had it.</summary>
+    /// <summary>
+    /// Records a message; false when the ledger already had it. A webhook for a message a read of the chat recorded
+    /// first (its <c>body</c> at most a thumbnail) replaces that payload while the row waits unmirrored, and makes it
+    /// due, so the file WPPConnect's auto-download put in the webhook's <c>body</c> is not lost.
+    /// </summary>
     public async Task<bool> RecordAsync(string waMessageId, string waChatId, bool fromMe, DateTime waTimestamp, string via, string payloadJson, CancellationToken ct)
     {
         const string sql = """
             INSERT INTO inbound_messages (wa_message_id, wa_chat_id, from_me, wa_timestamp, received_via, payload)
             SELECT @waMessageId, @waChatId, @fromMe, @waTimestamp, @via, @payload
             WHERE NOT EXISTS (SELECT 1 FROM inbound_messages WHERE wa_message_id = 'erased:' || encode(sha256(convert_to(@waMessageId, 'UTF8')), 'hex'))
-            ON CONFLICT (wa_message_id) DO NOTHING
+            ON CONFLICT (wa_message_id) DO UPDATE SET payload = EXCLUDED.payload, next_attempt_at = LEAST(inbound_messages.next_attempt_at, now())
+              WHERE EXCLUDED.received_via = 'webhook' AND inbound_messages.received_via = 'poll'
+                AND inbound_messages.state = 'pending' AND inbound_messages.chatwoot_message_id IS NULL
+                AND inbound_messages.payload->>'body' IS DISTINCT FROM EXCLUDED.payload->>'body'
+            RETURNING xmax = 0
             """;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(sql, new
+        return await connection.ExecuteScalarAsync<bool?>(new CommandDefinition(sql, new
         {
             waMessageId,
             waChatId,
@@ -53,7 +70,7 @@ public sealed class InboundLedger(NpgsqlDataSource dataSource)
             waTimestamp,
             via,
             payload = new Jsonb(payloadJson),
-        }, cancellationToken: ct)) == 1;
+        }, cancellationToken: ct)) == true;
     }
 
     /// <summary>
@@ -112,7 +129,8 @@ public sealed class InboundLedger(NpgsqlDataSource dataSource)
     {
         const string sql = """
             SELECT id, wa_message_id, wa_chat_id, from_me, wa_timestamp, payload::text AS payload, attempts, received_at,
-                   chatwoot_message_id, routed_at, next_attempt_at <= now() AS due
+                   chatwoot_message_id, routed_at, received_via, chat_position, now() - received_at AS age,
+                   next_attempt_at <= now() AS due
             FROM inbound_messages
             WHERE wa_chat_id = @waChatId AND state = 'pending'
             ORDER BY wa_timestamp, chat_position NULLS LAST, id LIMIT 1

@@ -21,6 +21,18 @@ public sealed class InboundMedia(WppConnectClient wpp, NpgsqlDataSource dataSour
     /// <summary>How many processings may wait for WPPConnect to serve the file before the row settles for a placeholder.</summary>
     public const int DownloadAttempts = 3;
 
+    /// <summary>
+    /// How long a media row that a read of the chat recorded (catch-up, order peek) waits for its webhook before the
+    /// file is asked of <c>get-media-by-message</c>, which often answers "Message not found" for received media: the
+    /// webhook's <c>body</c> replaces the row's payload when it comes (<c>InboundLedger.RecordAsync</c>).
+    /// </summary>
+    public static readonly TimeSpan WebhookWait = TimeSpan.FromSeconds(10);
+
+    /// <summary>A media row recorded moments ago from a read, whose file its webhook may still bring.</summary>
+    public static bool AwaitsWebhook(LedgerRow row, WppMessage message) =>
+        row.ReceivedVia == "poll" && row.ChatwootMessageId is null && row.Age < WebhookWait
+        && InboundContent.IsMedia(message) && !(message.Size > InboundContent.MaxAttachmentBytes) && FromBody(message) is null;
+
     /// <summary>The file, or null when neither the webhook nor WPPConnect has it (the message becomes a placeholder).</summary>
     public async Task<WppMedia?> ResolveAsync(WppMessage message, int attempts, CancellationToken ct)
     {

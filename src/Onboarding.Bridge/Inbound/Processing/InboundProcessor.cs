@@ -26,6 +26,7 @@ public sealed partial class InboundProcessor(
     IMessageRouter router,
     ChatwootClient chatwoot,
     InboundMedia media,
+    OrderPeek peek,
     ReferenceNotes references,
     WppConnectTokenSource tokens,
     IOptions<BridgeOptions> options,
@@ -46,8 +47,16 @@ public sealed partial class InboundProcessor(
     private async Task<int> DrainChatAsync(NpgsqlConnection connection, string waChatId, CancellationToken ct)
     {
         var finished = 0;
+        var peeked = new HashSet<long>();
         while (await InboundLedger.HeadAsync(connection, waChatId, ct) is { } row)
         {
+            if (peek.Wants(row) && peeked.Add(row.Id))
+            {
+                // An earlier message whose webhook is still on its way may now be recorded ahead of this one.
+                await peek.PlaceAsync(row, ct);
+                continue;
+            }
+
             if (!await ProcessAsync(connection, row, ct))
             {
                 break;
@@ -77,6 +86,13 @@ public sealed partial class InboundProcessor(
         {
             await SkipAsync(connection, row.Id, reason, ct);
             return true;
+        }
+
+        if (InboundMedia.AwaitsWebhook(row, message))
+        {
+            // Its webhook, a moment behind (the file is decrypted first), brings the file: keep the chat's place for it.
+            await InboundLedger.PostponeAsync(connection, row.Id, TimeSpan.FromMilliseconds(500), ct);
+            return false;
         }
 
         if (row.FromMe && await SendInFlightAsync(connection, row.WaChatId, ct))
