@@ -75,7 +75,16 @@ public static class ChatwootLimitScenario
         var beforeBacklog = chats.SentCount;
         rig.Chatwoot.Faults.Down = true;
         var down = Stopwatch.StartNew();
-        await chats.WriteAsync(perChat, TimeSpan.Zero, null, ct);
+        var refused = 0;
+        await chats.WriteAsync(perChat, TimeSpan.Zero, w =>
+        {
+            if (w.Delivery?.Succeeded != true)
+            {
+                Interlocked.Increment(ref refused);
+            }
+
+            return Task.CompletedTask;
+        }, ct);
         var written = down.Elapsed;
         var backlogSize = chats.SentCount - beforeBacklog;
         while (await Arrivals.PendingAsync(rig, chatIds, ct) < backlogSize && down.Elapsed < TimeSpan.FromSeconds(120))
@@ -118,7 +127,7 @@ public static class ChatwootLimitScenario
         report.Note(string.Create(CultureInfo.InvariantCulture,
             $"chatwoot limit: fake Chatwoot throttling {StockLimit:N0} requests a minute per address (fixed window, no Retry-After, loopback counted), host budget {budget:N0} a minute, calls from {LocalAddress}; "
             + $"{plan.ChatwootLimitChats} chats warmed first, so each text is one call; steady load {offered:F1} msg/s offered ({webhookFailures} webhook posts failed); "
-            + $"backlog written in {written.TotalSeconds:F1} s, {pending:N0} pending when Chatwoot returned after {down.Elapsed.TotalSeconds:F1} s down, budget spent in the minute before: {spentBefore:N0} of {budget:N0}; "
+            + $"backlog written in {written.TotalSeconds:F1} s ({refused} webhook posts failed, left to the catch-up poll), {pending:N0} pending when Chatwoot returned after {down.Elapsed.TotalSeconds:F1} s down, budget spent in the minute before: {spentBefore:N0} of {budget:N0}; "
             + $"{calls:N0} Chatwoot calls in the drain ({(drained.Count > 0 ? (double)calls / drained.Count : 0):F2} a message); {audit}"));
         if (n < 10_000)
         {
