@@ -79,7 +79,7 @@ foreach (var sizes in plan.Long ? new[] { FaultSizes.Quick, FaultSizes.Long } : 
 var header = new List<(string, string)>
 {
     ("date", started.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)),
-    ("command", "./bench/run.sh" + (plan.Quick ? " --quick" : "") + (plan.Long ? " --long" : "")),
+    ("command", "./bench/run.sh" + (plan.Quick ? " --quick" : "") + (plan.Long ? " --long" : "") + (plan.Only.Count > 0 ? " --only " + string.Join(',', plan.Only) : "")),
     ("commit", RepoPaths.Commit(root)),
     ("cores", $"{Environment.ProcessorCount} (host, fakes, load and Postgres share them; the machine is shared, load average {loadBefore} before, {Machine.LoadAverage()} after)"),
     ("runtime", $".NET {Environment.Version}, host built Release, ASPNETCORE_ENVIRONMENT=Production, production settings except "
