@@ -8,7 +8,8 @@ public sealed record BenchArguments(BenchPlan Plan, string? ApiDll, string? Outp
 {
     public static BenchArguments Parse(IReadOnlyList<string> args)
     {
-        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        // The last occurrence wins: run.sh passes its own --out before the caller's arguments.
+        string? Value(string name) => args.Select((a, i) => (a, i)).LastOrDefault(x => x.a == name && x.i + 1 < args.Count) is ({ }, var at) ? args[at + 1] : null;
         var only = Value("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal) ?? [];
         var settings = args.Select((a, i) => (a, i)).Where(x => x.a == "--set" && x.i + 1 < args.Count)
             .Select(x => args[x.i + 1].Split('=', 2)).Where(kv => kv.Length == 2)

@@ -42,6 +42,17 @@ public sealed record BenchPlan
     /// </summary>
     public TimeSpan BacklogOutage => TimeSpan.FromSeconds(Quick ? 15 : 60);
 
+    public int ChatwootLimitChats => 200;
+
+    /// <summary>Offered load against the Chatwoot budget: above its 40 a second, so the figure is what the budget lets through.</summary>
+    public int ChatwootLimitOffered => 60;
+
+    /// <summary>Longer than a minute: the budget counts a sliding minute, so only the seconds after the first show its steady rate.</summary>
+    public TimeSpan ChatwootLimitWindow => TimeSpan.FromSeconds(Quick ? 90 : 180);
+
+    /// <summary>Above one minute's budget (2,400) in either mode, so the drain runs at the budget's steady rate.</summary>
+    public int ChatwootLimitBacklog => Quick ? 4_000 : 10_000;
+
     public int RegisterClients => 32;
 
     public TimeSpan RegisterWindow => TimeSpan.FromSeconds(Quick ? 5 : 15);

@@ -58,12 +58,14 @@ public sealed class BridgeRig : IAsyncDisposable
             SecretKey = HostSettings.WppSecretKey,
             WebhookUrl = options.Webhooks ? new Uri(hostUrl, "/webhooks/wppconnect/" + HostSettings.WebhookToken) : null,
         }, ct);
-        var chatwoot = await FakeChatwoot.StartAsync(new FakeChatwootOptions
+        var chatwootOptions = new FakeChatwootOptions
         {
             ApiToken = HostSettings.ChatwootApiToken,
             WebhookUrl = new Uri(hostUrl, "/webhooks/chatwoot"),
             WebhookSecret = HostSettings.ChatwootSecret,
-        }, ct);
+        };
+        options.Chatwoot?.Invoke(chatwootOptions);
+        var chatwoot = await FakeChatwoot.StartAsync(chatwootOptions, ct);
         var rig = new BridgeRig(apiDll, options, connectionString, hostUrl, wpp, chatwoot);
         await rig.StartHostAsync(ct);
         return rig;

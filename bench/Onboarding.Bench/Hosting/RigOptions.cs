@@ -1,3 +1,5 @@
+using Onboarding.Sandbox.Chatwoot;
+
 namespace Onboarding.Bench.Hosting;
 
 /// <summary>How a <see cref="BridgeRig"/> is set up.</summary>
@@ -14,4 +16,7 @@ public sealed record RigOptions
 
     /// <summary>Where the host's log goes (default: the system's temporary folder).</summary>
     public string? LogDirectory { get; init; }
+
+    /// <summary>Changes to the fake Chatwoot's options before it starts (e.g. its Rack::Attack-like throttle).</summary>
+    public Action<FakeChatwootOptions>? Chatwoot { get; init; }
 }

@@ -90,4 +90,40 @@ public sealed class ChatSet
                 }
             }
         }, ct)));
+
+    /// <summary>
+    /// Open-loop pacing: the chats together write <paramref name="perSecond"/> messages a second for
+    /// <paramref name="window"/>, each chat at a random phase; returns how many webhook posts failed.
+    /// </summary>
+    public async Task<int> PaceAsync(double perSecond, TimeSpan window, Random random, CancellationToken ct)
+    {
+        var perChat = perSecond / Phones.Count;
+        var phases = Phones.Select(_ => random.NextDouble() / perChat).ToArray();
+        var start = DateTimeOffset.UtcNow;
+        var failures = 0;
+        await Task.WhenAll(Enumerable.Range(0, Phones.Count).Select(chat => Task.Run(async () =>
+        {
+            for (var k = 0; ; k++)
+            {
+                var due = start + TimeSpan.FromSeconds(phases[chat] + (k / perChat));
+                if (due - start >= window)
+                {
+                    return;
+                }
+
+                var wait = due - DateTimeOffset.UtcNow;
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, ct);
+                }
+
+                var written = await WriteOneAsync(chat);
+                if (written.Delivery?.Succeeded != true)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        }, ct)));
+        return failures;
+    }
 }

@@ -19,37 +19,11 @@ public static class ThroughputScenario
         await InboundLatencyScenario.WarmUpAsync(rig, chats, ct);
         var warm = chats.SentCount;
 
-        var perChat = plan.OfferedPerSecond / (double)plan.ThroughputChats;
         var window = plan.ThroughputWindow;
         var cpu = new CpuMeter(rig.Host.Pid);
-        var random = new Random(3);
-        var phases = chats.Phones.Select(_ => random.NextDouble() / perChat).ToArray();
         var start = DateTimeOffset.UtcNow;
         cpu.Start();
-        var webhookFailures = 0;
-        await Task.WhenAll(Enumerable.Range(0, chats.Phones.Count).Select(chat => Task.Run(async () =>
-        {
-            for (var k = 0; ; k++)
-            {
-                var due = start + TimeSpan.FromSeconds(phases[chat] + (k / perChat));
-                if (due - start >= window)
-                {
-                    return;
-                }
-
-                var wait = due - DateTimeOffset.UtcNow;
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait, ct);
-                }
-
-                var written = await chats.WriteOneAsync(chat);
-                if (written.Delivery?.Succeeded != true)
-                {
-                    Interlocked.Increment(ref webhookFailures);
-                }
-            }
-        }, ct)));
+        var webhookFailures = await chats.PaceAsync(plan.OfferedPerSecond, window, new Random(3), ct);
         var offeredEnd = DateTimeOffset.UtcNow;
         var shares = cpu.Stop();
         var sent = chats.SentCount - warm;
