@@ -58,6 +58,7 @@ public static class OnboardingApp
         app.UseOnboardingInternalRoutes();
         app.UseOnboardingApi();
         app.MapOnboardingMetrics();
+        ShutdownDeadline.Arm(app);
         await app.RunAsync();
         return 0;
     }
