@@ -20,16 +20,7 @@ public static class BacklogDrainScenario
 
         rig.Chatwoot.Faults.Down = true;
         var down = Stopwatch.StartNew();
-        var refused = 0;
-        await chats.WriteAsync(perChat, TimeSpan.Zero, w =>
-        {
-            if (w.Delivery?.Succeeded != true)
-            {
-                Interlocked.Increment(ref refused);
-            }
-
-            return Task.CompletedTask;
-        }, ct);
+        var refused = await chats.WriteBurstAsync(perChat, ct);
         var written = down.Elapsed;
         var deadline = Stopwatch.StartNew();
         while (await Arrivals.PendingAsync(rig, chatIds, ct) < plan.BacklogMessages - refused && deadline.Elapsed < TimeSpan.FromSeconds(60))

@@ -72,6 +72,22 @@ public sealed class ChatSet
         return new Written(chat, seq, text, message.Id, at, System.Diagnostics.Stopwatch.GetElapsedTime(started), delivery);
     }
 
+    /// <summary>Writes <paramref name="perChat"/> messages in every chat at once; returns how many webhook posts failed.</summary>
+    public async Task<int> WriteBurstAsync(int perChat, CancellationToken ct)
+    {
+        var refused = 0;
+        await WriteAsync(perChat, TimeSpan.Zero, w =>
+        {
+            if (w.Delivery?.Succeeded != true)
+            {
+                Interlocked.Increment(ref refused);
+            }
+
+            return Task.CompletedTask;
+        }, ct);
+        return refused;
+    }
+
     /// <summary>Every chat writes <paramref name="perChat"/> messages, <paramref name="gap"/> apart; the chats write in parallel.</summary>
     public Task WriteAsync(int perChat, TimeSpan gap, Func<Written, Task>? after, CancellationToken ct) =>
         Task.WhenAll(Enumerable.Range(0, Phones.Count).Select(chat => Task.Run(async () =>

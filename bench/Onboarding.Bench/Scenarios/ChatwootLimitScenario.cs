@@ -75,16 +75,7 @@ public static class ChatwootLimitScenario
         var beforeBacklog = chats.SentCount;
         rig.Chatwoot.Faults.Down = true;
         var down = Stopwatch.StartNew();
-        var refused = 0;
-        await chats.WriteAsync(perChat, TimeSpan.Zero, w =>
-        {
-            if (w.Delivery?.Succeeded != true)
-            {
-                Interlocked.Increment(ref refused);
-            }
-
-            return Task.CompletedTask;
-        }, ct);
+        var refused = await chats.WriteBurstAsync(perChat, ct);
         var written = down.Elapsed;
         var backlogSize = chats.SentCount - beforeBacklog;
         while (await Arrivals.PendingAsync(rig, chatIds, ct) < backlogSize && down.Elapsed < TimeSpan.FromSeconds(120))
