@@ -41,6 +41,11 @@
     state.followPhone = true;
     state.shown.chat = '';
     state.shown.phones = '';
+    // Number and chat change together: the previous phone's bubbles never show under the new number.
+    $('sb-chat').replaceChildren();
+    $('sb-chat').dataset.count = '0';
+    $('sb-phone-name').textContent = phone.name || 'Sem nome';
+    $('sb-phone-number').textContent = `+${phone.digits}`;
   }
 
   const digitsOf = (text) => String(text || '').replace(/\D/g, '');
@@ -98,9 +103,12 @@
     if (!current()) return;
     renderPhones(phones.phones);
     if (state.phone) {
-      const chat = await getJson(`/api/sandbox/phones/${encodeURIComponent(state.phone.digits)}/messages`);
+      // The phone may change while its chat is fetched: an answer for another phone is dropped, never drawn under
+      // this phone's number.
+      const digits = state.phone.digits;
+      const chat = await getJson(`/api/sandbox/phones/${encodeURIComponent(digits)}/messages`);
       if (!current()) return;
-      renderChat(chat);
+      if (state.phone && state.phone.digits === digits) renderChat(chat);
     }
     const list = await getJson('/api/sandbox/conversations');
     if (!current()) return;
