@@ -1,4 +1,5 @@
 using Npgsql;
+using Onboarding.Api.Observability;
 using Onboarding.Bridge.Observability;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;

@@ -41,6 +41,14 @@ public sealed class NamespaceCycleTests
         SliceRuleDefinition.Slices().Matching("Onboarding.Data.(**)").Should().BeFreeOfCycles().Check(Onboarding);
 
     [Fact]
+    public void Api_namespaces_have_no_cycle() =>
+        SliceRuleDefinition.Slices().Matching("Onboarding.Api.(**)").Should().BeFreeOfCycles().Check(Onboarding);
+
+    [Fact]
+    public void Api_top_level_folders_have_no_cycle() =>
+        TopLevelCycles("Onboarding.Api.").ShouldBeEmpty();
+
+    [Fact]
     public void Data_depends_on_neither_the_bridge_nor_the_api() =>
         Types().That().ResideInAssembly(DataAssembly).Should()
             .NotDependOnAny(Types().That().ResideInAssembly(BridgeAssembly).Or().ResideInAssembly(ApiAssembly))

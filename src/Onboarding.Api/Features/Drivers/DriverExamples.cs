@@ -5,8 +5,8 @@ namespace Onboarding.Api.Features.Drivers;
 /// <summary>OpenAPI examples for the staff routes: synthetic values, not real people.</summary>
 internal static class DriverExamples
 {
-    private static readonly Guid Id = Guid.Parse("019a7c1e-3b2f-7a10-9c41-5d2e8f6a1b3c");
-    private static readonly DateTime Created = new(2026, 11, 20, 9, 30, 0, DateTimeKind.Utc);
+    internal static readonly Guid Id = Guid.Parse("019a7c1e-3b2f-7a10-9c41-5d2e8f6a1b3c");
+    internal static readonly DateTime Created = new(2026, 11, 20, 9, 30, 0, DateTimeKind.Utc);
 
     public static readonly DriverDetails Details = new(
         Id, DriverStatus.UnderReview, 2, "+351915211836", "351915211836@c.us", "Maria da Silva Santos", "123456789",
@@ -17,8 +17,4 @@ internal static class DriverExamples
             new DriverStatusChange { Id = 1, DriverId = Id, ToStatus = DriverStatus.Submitted, Reason = "registo recebido", Actor = "typebot", At = Created },
             new DriverStatusChange { Id = 2, DriverId = Id, FromStatus = DriverStatus.Submitted, ToStatus = DriverStatus.UnderReview, Actor = "staff-ana", At = Created.AddHours(2) },
         ]);
-
-    public static readonly ListDrivers.ListDriversResponse List = new(
-        [new DriverSummary(Id, DriverStatus.UnderReview, 2, "Maria da Silva Santos", "+351915211836", "******789", "PT-11", "Lisboa", "car", Created, Created.AddHours(2))],
-        ListDrivers.DriverCursor.Encode(Created, Id));
 }

@@ -18,7 +18,7 @@ public sealed class GetBridgeStatusEndpoint(BridgeState state, BridgeDepths dept
         Summary(s =>
         {
             s.Summary = "WhatsApp session state and QR code, queue depths and recent latencies";
-            s.ResponseExamples[200] = BridgeExamples.Status;
+            s.ResponseExamples[200] = BridgeStatusExamples.Status;
         });
     }
 

@@ -15,7 +15,7 @@ public sealed class ListDeadLettersEndpoint(NpgsqlDataSource dataSource) : Endpo
         Summary(s =>
         {
             s.Summary = $"Outbox rows given up after the retry budget, newest first (at most {DeadLetterQueries.Limit})";
-            s.ResponseExamples[200] = BridgeExamples.DeadLetters;
+            s.ResponseExamples[200] = DeadLettersExamples.DeadLetters;
         });
     }
 

@@ -24,7 +24,7 @@ public sealed class GetGovernorEndpoint(SendGovernor governor, NpgsqlDataSource 
         Summary(s =>
         {
             s.Summary = "The sending governor: budgets used, the ramp, whether service notices are paused and why, notices not sent";
-            s.ResponseExamples[200] = BridgeExamples.Governor;
+            s.ResponseExamples[200] = GovernorExamples.Governor;
         });
     }
 

@@ -16,7 +16,7 @@ public sealed class ListDriversEndpoint(DriverRepository drivers) : Endpoint<Lis
         {
             s.Summary = "List drivers, newest first, with filters and keyset pagination";
             s.ExampleRequest = new ListDriversRequest { Status = "submitted", District = "PT-11", Limit = 20 };
-            s.ResponseExamples[200] = DriverExamples.List;
+            s.ResponseExamples[200] = ListDriversExamples.List;
         });
     }
 

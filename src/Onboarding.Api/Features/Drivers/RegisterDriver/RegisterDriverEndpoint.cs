@@ -4,7 +4,7 @@ using System.Text.Json;
 using FastEndpoints;
 using Onboarding.Api.Auth;
 using Onboarding.Api.Errors;
-using Onboarding.Api.Hosting;
+using Onboarding.Api.Observability;
 using Onboarding.Data.Drivers;
 using Onboarding.Data.Idempotency;
 using Onboarding.Data.Messages;

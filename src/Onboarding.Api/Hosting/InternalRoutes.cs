@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Onboarding.Api.Auth;
 using Onboarding.Api.Errors;
-using Onboarding.Api.Hosting;
+using Onboarding.Api.Http;
 
-namespace Onboarding.Api.Http;
+namespace Onboarding.Api.Hosting;
 
 /// <summary>
 /// Routes that are not for the public: <c>/metrics</c> answers only the scraper on the internal network (never a

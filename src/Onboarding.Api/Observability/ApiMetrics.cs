@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace Onboarding.Api.Hosting;
+namespace Onboarding.Api.Observability;
 
 /// <summary>Meter <c>Onboarding.Api</c>: registrations by outcome (Prometheus <c>onboarding_registrations_total</c>).</summary>
 public static class ApiMetrics
