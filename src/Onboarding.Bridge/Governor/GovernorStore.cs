@@ -63,14 +63,24 @@ public sealed class GovernorStore(NpgsqlDataSource dataSource)
     /// <summary>True when the driver wrote in this chat since <paramref name="since"/> (the inbound ledger).</summary>
     public static Task<bool> DriverWroteSinceAsync(NpgsqlConnection connection, string waChatId, DateTimeOffset since, CancellationToken ct) =>
         connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM inbound_messages WHERE wa_chat_id = @waChatId AND NOT from_me AND wa_timestamp >= @since)",
+            $"SELECT EXISTS (SELECT 1 FROM inbound_messages WHERE wa_chat_id IN ({SameContact}) AND NOT from_me AND wa_timestamp >= @since)",
             new { waChatId, since = since.UtcDateTime }, cancellationToken: ct));
 
     /// <summary>True when the number already sent something to this chat (the outbox's sent WhatsApp rows).</summary>
     public static Task<bool> NumberWroteBeforeAsync(NpgsqlConnection connection, string waChatId, CancellationToken ct) =>
         connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM outbox WHERE wa_chat_id = @waChatId AND lane = 'whatsapp' AND state = 'sent' AND wa_message_id IS NOT NULL)",
+            $"SELECT EXISTS (SELECT 1 FROM outbox WHERE wa_chat_id IN ({SameContact}) AND lane = 'whatsapp' AND state = 'sent' AND wa_message_id IS NOT NULL)",
             new { waChatId }, cancellationToken: ct));
+
+    /// <summary>
+    /// The chat ids of one person: a driver who writes from a privacy id (<c>…@lid</c>) is the same chat as the phone
+    /// id (<c>…@c.us</c>) a notice is addressed to, once the contact holds both (docs/0013).
+    /// </summary>
+    private const string SameContact = """
+        SELECT @waChatId
+        UNION ALL SELECT lid FROM contacts WHERE wa_chat_id = @waChatId AND lid IS NOT NULL
+        UNION ALL SELECT wa_chat_id FROM contacts WHERE lid = @waChatId
+        """;
 
     private static async Task<BudgetAnswer?> CheckAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, RateBudget budget,
         DateTimeOffset now, CancellationToken ct)

@@ -84,6 +84,28 @@ public sealed class NumberSafetyTests(NumberSafetyFixture fixture) : BridgeConte
     }
 
     [Fact]
+    public async Task A_driver_who_writes_from_a_privacy_id_is_not_a_cold_chat_for_a_notice_to_the_phone_id()
+    {
+        var e164 = NewPhone();
+        var phone = Bridge.Wpp.Phone(e164, "Rui", lid: "3" + e164[^9..] + "54321");
+        await phone.SendTextAsync("Olá");
+        await Eventually.TrueAsync(async () => await ScalarAsync<long>(
+            "SELECT count(*) FROM inbound_messages WHERE wa_chat_id = @c AND state = 'done'", new { c = phone.ChatId }) == 1, "the message mirrored");
+
+        // Registered under the phone's own id, while the driver writes from the privacy id.
+        var phoneChat = e164.TrimStart('+') + "@c.us";
+        phone.ChatId.ShouldEndWith("@lid");
+        await AddDriverAsync(e164, phoneChat, "approved");
+        await NotifyAsync();
+
+        await RunClockUntilAsync(async () => await ScalarAsync<long>(
+            "SELECT count(*) FROM outbox WHERE message_class = 'service_notice' AND wa_chat_id = @c AND state = 'sent'",
+            new { c = phoneChat }) == 1, "the notice sent");
+        (await ScalarAsync<long>("SELECT count(*) FROM outbox WHERE wa_chat_id = @c AND last_error LIKE 'dropped: cold%'", new { c = phoneChat })).ShouldBe(0);
+        phone.Received.Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_restriction_pauses_service_notices_and_alerts_operations()
     {
         // Warm for the bridge, but WhatsApp sees chats that never wrote: it restricts after two sends.
