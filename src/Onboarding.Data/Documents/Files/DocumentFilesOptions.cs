@@ -17,7 +17,7 @@ public sealed class DocumentFilesOptions
 
     public bool IsS3 => string.Equals(Kind, "S3", StringComparison.OrdinalIgnoreCase);
 
-    public sealed class S3Settings
+    public sealed record S3Settings
     {
         /// <summary>The endpoint, e.g. <c>http://minio:9000</c>; empty means AWS itself in <see cref="Region"/>.</summary>
         public string ServiceUrl { get; set; } = "";

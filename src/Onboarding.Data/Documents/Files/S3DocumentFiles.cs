@@ -25,7 +25,7 @@ public sealed class S3DocumentFiles(IAmazonS3 client, string bucket) : IDocument
     /// A client for <paramref name="settings"/>: path-style addressing and checksums only where an operation requires
     /// them (the SDK's default trailing CRC checksums are not understood by MinIO's older releases nor by s3rver).
     /// </summary>
-    public static AmazonS3Client CreateClient(DocumentFilesOptions.S3Settings settings)
+    public static AmazonS3Client CreateClient(DocumentFilesOptions.S3Settings settings, HttpClientFactory? httpClientFactory = null)
     {
         var config = new AmazonS3Config
         {
@@ -33,6 +33,11 @@ public sealed class S3DocumentFiles(IAmazonS3 client, string bucket) : IDocument
             RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
             ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
         };
+        if (httpClientFactory is not null)
+        {
+            config.HttpClientFactory = httpClientFactory;
+        }
+
         if (string.IsNullOrEmpty(settings.ServiceUrl))
         {
             config.RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(settings.Region);
