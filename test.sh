@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# The whole suite on a throwaway Postgres, plus the formatting check. Prints "N passed, N failed" last.
+# The whole suite on a throwaway Postgres and S3-compatible server (s3rver), plus the formatting check. Prints
+# "N passed, N failed" last.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/postgres.sh
+source scripts/s3.sh
 
 command -v chromium >/dev/null 2>&1 || { [[ $(id -u) -eq 0 ]] && { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || true; }
 
@@ -10,9 +12,12 @@ TMP=$(mktemp -d /tmp/onboarding-test.XXXXXX)
 PG_PORT=${ONBOARDING_TEST_PG_PORT:-$(( 56000 + RANDOM % 2000 ))}
 chmod 755 "$TMP"
 PG_EXTRA_OPTS="-c fsync=off -c synchronous_commit=off -c full_page_writes=off" pg_start "$TMP/pg" "$PG_PORT"
-cleanup() { pg_stop "$TMP/pg"; rm -rf "$TMP"; }
+cleanup() { s3_stop "$TMP/s3"; pg_stop "$TMP/pg"; rm -rf "$TMP"; }
 trap cleanup EXIT
 export ONBOARDING_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres;GSS Encryption Mode=Disable"
+# The document store's tests and the deploy tests run against it (tests/Shared/S3TestServer.cs); it follows this script.
+ONBOARDING_TEST_S3_URL=$(s3_start "$TMP/s3" $$)
+export ONBOARDING_TEST_S3_URL ONBOARDING_TEST_S3_ACCESS_KEY=S3RVER ONBOARDING_TEST_S3_SECRET_KEY=S3RVER
 
 echo "== restore and build"
 dotnet restore Onboarding.sln -v quiet

@@ -2,6 +2,7 @@ using System.Reflection;
 using Onboarding.Api.Flows;
 using Onboarding.Api.Http;
 using Onboarding.Data;
+using Onboarding.Data.Documents.Files;
 
 namespace Onboarding.Api.Hosting;
 
@@ -41,6 +42,7 @@ public static class OnboardingApp
         builder.AddOnboardingDefaults();
         builder.AddOnboardingTelemetry();
         builder.Services.AddOnboardingData(builder.Configuration);
+        builder.Services.AddDocumentFiles(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddApiAuth(builder.Configuration);
         builder.Services.AddOnboardingProtection(builder.Configuration);
         builder.Services.AddOnboardingEndpoints(extension?.EndpointAssemblies ?? []);

@@ -47,6 +47,8 @@ public sealed class SecretSettingsValidator(IConfiguration configuration, IHostE
             yield return (setting, configuration[setting] ?? "", min);
         }
 
+        yield return ("Documents:Storage:S3:SecretKey", configuration["Documents:Storage:S3:SecretKey"] ?? "", 0);
+
         var builder = new DbConnectionStringBuilder();
         try
         {

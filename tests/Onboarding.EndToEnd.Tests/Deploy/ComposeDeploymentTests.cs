@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Onboarding.Data.Documents.Files;
 using Onboarding.EndToEnd.Tests.Bot;
 using Onboarding.Tests.Shared;
 
@@ -101,6 +103,8 @@ public sealed class ComposeDeploymentTests(ComposeFixture compose) : BotContext(
     [Theory]
     [InlineData("Typebot__OnboardingApiUrl", "Bridge__PublicUrl")]
     [InlineData("Bridge__MediaSigningKey")]
+    [InlineData("Documents__Storage__S3__Bucket")]
+    [InlineData("Documents__Storage__S3__AccessKey")]
     public async Task A_compose_file_without_the_bot_settings_fails_the_boot_naming_them(params string[] removed)
     {
         var edited = string.Join('\n', ComposeFixture.ComposeText.Split('\n').Where(l => !removed.Any(r => l.TrimStart().StartsWith(r + ":", StringComparison.Ordinal))));
@@ -116,6 +120,7 @@ public sealed class ComposeDeploymentTests(ComposeFixture compose) : BotContext(
     [InlineData("WPPCONNECT_WEBHOOK_TOKEN", "change-me-wppconnect-webhook-token", "WppConnect:WebhookToken")]
     [InlineData("CHATWOOT_WEBHOOK_SECRET", "change-me-chatwoot-webhook-secret", "Chatwoot:WebhookSecret")]
     [InlineData("WPPCONNECT_SECRET_KEY", "THISISMYSECURETOKEN", "WppConnect:SecretKey")]
+    [InlineData("MINIO_ROOT_PASSWORD", "change-me-minio-root-password", "Documents:Storage:S3:SecretKey")]
     public async Task Production_refuses_a_placeholder_an_example_or_a_short_secret_naming_the_setting(string variable, string value, string setting)
     {
         var failure = await compose.TryBootAsync(ComposeFixture.ComposeText, new Dictionary<string, string> { [variable] = value });
@@ -123,5 +128,19 @@ public sealed class ComposeDeploymentTests(ComposeFixture compose) : BotContext(
         var message = failure.ShouldNotBeNull().ToString();
         message.ShouldContain(setting);
         message.ShouldNotContain(value);
+    }
+
+    [Fact]
+    public async Task The_shipped_compose_keeps_documents_in_its_s3_store_and_creates_the_bucket_at_boot()
+    {
+        var files = compose.Services.GetRequiredService<IDocumentFiles>().ShouldBeOfType<S3DocumentFiles>();
+        files.Bucket.ShouldBe(compose.Variables["DOCUMENTS_BUCKET"]);
+        using var client = S3DocumentFiles.CreateClient(new DocumentFilesOptions.S3Settings { ServiceUrl = compose.S3.Url.ToString(), AccessKey = compose.S3.AccessKey, SecretKey = compose.S3.SecretKey });
+        (await client.ListBucketsAsync(TestContext.Current.CancellationToken)).Buckets.ShouldContain(b => b.BucketName == files.Bucket);
+
+        var key = "drivers/" + Guid.NewGuid().ToString("N") + "/identity-front";
+        await files.PutAsync(key, new MemoryStream(Jpeg), "image/jpeg", TestContext.Current.CancellationToken);
+        (await client.GetObjectMetadataAsync(files.Bucket, key, TestContext.Current.CancellationToken)).ContentLength.ShouldBe(Jpeg.Length);
+        await files.DeleteAsync(key, TestContext.Current.CancellationToken);
     }
 }

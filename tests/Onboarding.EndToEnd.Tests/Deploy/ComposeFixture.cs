@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Onboarding.EndToEnd.Tests.Infrastructure;
 using Onboarding.Sandbox.Chatwoot;
 using Onboarding.Sandbox.WppConnect;
+using Onboarding.Tests.Shared;
 
 namespace Onboarding.EndToEnd.Tests.Deploy;
 
@@ -14,12 +15,14 @@ namespace Onboarding.EndToEnd.Tests.Deploy;
 /// The host booted in Production with exactly the onboarding service's environment from <c>deploy/docker-compose.yml</c>
 /// and <c>deploy/.env.example</c> (read from the files): every change-me placeholder replaced by a generated secret,
 /// the Chatwoot values an operator copies from Chatwoot taken from the fake, and the other services' host names
-/// (<c>postgres</c>, <c>wppconnect</c>, <c>chatwoot</c>, <c>typebot-viewer</c>, <c>onboarding</c>) pointed at the test
-/// database, the fakes and this host on loopback. A setting the Compose file forgets fails here.
+/// (<c>postgres</c>, <c>wppconnect</c>, <c>chatwoot</c>, <c>typebot-viewer</c>, <c>onboarding</c>, <c>minio</c>) pointed at
+/// the test database, the fakes, this host and the tests' S3-compatible server (<see cref="S3TestServer"/>, whose keys
+/// stand for MinIO's) on loopback. A setting the Compose file forgets fails here.
 /// </summary>
 public sealed class ComposeFixture : BotFixture
 {
     private Dictionary<string, string>? _variables;
+    private S3TestEndpoint? _s3;
 
     public static string ComposeText => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "deploy", "docker-compose.yml"));
 
@@ -27,6 +30,9 @@ public sealed class ComposeFixture : BotFixture
     public IReadOnlyDictionary<string, string> Variables => _variables ??= OperatorEnv();
 
     public string StaffApiKey => Variables["ONBOARDING_STAFF_API_KEY"];
+
+    /// <summary>The S3-compatible server standing for the Compose file's MinIO.</summary>
+    public S3TestEndpoint S3 => _s3 ??= Task.Run(S3TestServer.GetAsync).GetAwaiter().GetResult();
 
     protected override string EnvironmentName => "Production";
 
@@ -123,6 +129,7 @@ public sealed class ComposeFixture : BotFixture
             ["chatwoot"] = Chatwoot.BaseUrl,
             ["typebot-viewer"] = Typebot.BaseUrl,
             ["onboarding"] = HostUrl,
+            ["minio"] = S3.Url,
         };
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in ComposeEnvironment.OfService(compose, "onboarding", variables))
@@ -157,6 +164,10 @@ public sealed class ComposeFixture : BotFixture
         // Chatwoot's own tokens are 24 characters (has_secure_token); the public address is this host's.
         env["CHATWOOT_API_TOKEN"] = RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 24);
         env["ONBOARDING_PUBLIC_URL"] = HostUrl.ToString();
+
+        // MinIO's root account is the one the test server accepts.
+        env["MINIO_ROOT_USER"] = S3.AccessKey;
+        env["MINIO_ROOT_PASSWORD"] = S3.SecretKey;
         return env;
     }
 }

@@ -13,7 +13,11 @@ public sealed class DocumentFilesOptions
 
     public S3Settings S3 { get; set; } = new();
 
-    public sealed class S3Settings
+    public bool IsLocal => string.Equals(Kind, "Local", StringComparison.OrdinalIgnoreCase);
+
+    public bool IsS3 => string.Equals(Kind, "S3", StringComparison.OrdinalIgnoreCase);
+
+    public sealed record S3Settings
     {
         /// <summary>The endpoint, e.g. <c>http://minio:9000</c>; empty means AWS itself in <see cref="Region"/>.</summary>
         public string ServiceUrl { get; set; } = "";

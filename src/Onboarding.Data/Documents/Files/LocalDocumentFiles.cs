@@ -54,15 +54,10 @@ public sealed class LocalDocumentFiles(string root) : IDocumentFiles
         return Task.CompletedTask;
     }
 
-    /// <summary>Keys are [a-z0-9/-] only: nothing a key holds can leave the root.</summary>
+    /// <summary>Keys follow <see cref="DocumentKeys"/>: nothing a key holds can leave the root.</summary>
     private string PathOf(string key)
     {
-        if (string.IsNullOrEmpty(key) || key.Length > 200 || key.StartsWith('/') || key.Contains("//", StringComparison.Ordinal)
-            || key.Any(c => !(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '/' or '-' or '.')) || key.Contains("..", StringComparison.Ordinal))
-        {
-            throw new ArgumentException("A document key holds only lower-case letters, digits, '-', '.' and single '/'.", nameof(key));
-        }
-
+        DocumentKeys.Validate(key);
         return Path.Combine(root, key.Replace('/', Path.DirectorySeparatorChar));
     }
 }
