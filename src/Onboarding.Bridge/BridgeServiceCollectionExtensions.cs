@@ -70,7 +70,7 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<IMessageRouter>(sp => sp.GetRequiredService<ConversationRouter>());
         services.AddOptions<NudgeOptions>().BindConfiguration(NudgeOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<NudgeOptions>, NudgeOptionsValidator>();
-        services.TryAddSingleton(sp => new BotClock(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.TryAddSingleton(sp => new NudgeClock(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<NudgeSchedule>();
         services.AddSingleton<QuestionGroups>();
         services.AddSingleton<Nudger>();

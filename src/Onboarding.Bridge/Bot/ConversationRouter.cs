@@ -24,7 +24,7 @@ public sealed partial class ConversationRouter(
     Handoff handoff,
     NudgeSchedule nudges,
     QuestionGroups questions,
-    BotClock botClock,
+    NudgeClock nudgeClock,
     IOptions<TypebotOptions> options,
     IOptions<NudgeOptions> nudgeOptions,
     IOptions<BridgeOptions> bridge,
@@ -51,7 +51,7 @@ public sealed partial class ConversationRouter(
         if (conversation.Nudges > 0 && conversation.Mode == ConversationModes.Bot)
         {
             // The driver wrote after a nudge: the funnel counts the application as recovered by reminders.
-            await ContactDirectory.MarkRecoveredAsync(connection, conversation.Id, botClock.UtcNow, ct);
+            await ContactDirectory.MarkRecoveredAsync(connection, conversation.Id, nudgeClock.UtcNow, ct);
         }
 
         var flows = Bot.FlowsOrDefault;
@@ -89,7 +89,7 @@ public sealed partial class ConversationRouter(
                     return await StartAsync(connection, conversation with { Language = chosen.Language }, [row.Id], ct);
                 }
 
-                var idle = nudges.Expired(conversation, botClock.UtcNow);
+                var idle = nudges.Expired(conversation, nudgeClock.UtcNow);
                 return reset || idle || conversation.TypebotSessionId is null
                     ? await StartAsync(connection, conversation, [row.Id], ct)
                     : await ContinueAsync(connection, conversation, row, ct);
@@ -129,7 +129,7 @@ public sealed partial class ConversationRouter(
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await ClaimAsync(connection, transaction, [row], ct);
-        if (await ContactDirectory.StopNudgesAsync(connection, transaction, conversation.ContactId, botClock.UtcNow, ct))
+        if (await ContactDirectory.StopNudgesAsync(connection, transaction, conversation.ContactId, nudgeClock.UtcNow, ct))
         {
             var language = string.Equals(Bot.FlowFor(conversation.Language).Language, "en", StringComparison.OrdinalIgnoreCase)
                 ? Data.Messages.Language.English
@@ -216,7 +216,7 @@ public sealed partial class ConversationRouter(
 
         var next = await BotReplies.EnqueueAsync(connection, transaction, conversation, sessionId, started ? 0 : conversation.BotTurns,
             WhatsAppRenderer.Render(turn, Bot.MaxWaitSeconds, BotPhrases.For(conversation.Language, Bot).MultipleChoiceHint), ct);
-        await ContactDirectory.SaveTurnAsync(connection, transaction, conversation.Id, sessionId, turn.Input, next, started, botClock.UtcNow, ct);
+        await ContactDirectory.SaveTurnAsync(connection, transaction, conversation.Id, sessionId, turn.Input, next, started, nudgeClock.UtcNow, ct);
         var handedOff = turn.EndsFlow || turn.ClientSideActions.Any(a => a.ValueKind == System.Text.Json.JsonValueKind.Object && a.TryGetProperty("chatwoot", out _));
         if (handedOff)
         {

@@ -19,7 +19,7 @@ public sealed partial class Nudger(
     NpgsqlDataSource dataSource,
     NudgeSchedule schedule,
     QuestionGroups questions,
-    BotClock clock,
+    NudgeClock clock,
     BridgeSignal signal,
     IOptions<NudgeOptions> options,
     IOptions<TypebotOptions> bot,

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Onboarding.Bridge.Bot;
+using Onboarding.Bridge.Bot.Nudges;
 using Onboarding.EndToEnd.Tests.Bridge.NumberSafety;
 using Onboarding.EndToEnd.Tests.Infrastructure;
 
@@ -25,8 +25,8 @@ public sealed class NudgeFixture : BotFixture
     protected override void ConfigureHost(IWebHostBuilder builder) =>
         builder.ConfigureTestServices(s =>
         {
-            s.RemoveAll<BotClock>();
-            s.AddSingleton(new BotClock(Clock));
+            s.RemoveAll<NudgeClock>();
+            s.AddSingleton(new NudgeClock(Clock));
         });
 }
 
