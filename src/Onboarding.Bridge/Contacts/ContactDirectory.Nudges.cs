@@ -10,7 +10,8 @@ public sealed partial class ContactDirectory
     /// <summary>
     /// Bot conversations waiting at an input for between <paramref name="waitedAtLeastSince"/> and
     /// <paramref name="waitedAtMostSince"/>, with fewer than <paramref name="maxNudges"/> nudges for that wait, whose contact
-    /// has not said "parar" and whose driver is not decided yet; oldest wait first (index ix_conversations_awaiting_input).
+    /// has not said "parar", whose driver is not decided yet and who has no message still on its way to the router
+    /// (the answer may be in it); oldest wait first (index ix_conversations_awaiting_input).
     /// </summary>
     public static async Task<IReadOnlyList<BotConversation>> AwaitingNudgeAsync(NpgsqlConnection connection, DateTime waitedAtLeastSince,
         DateTime waitedAtMostSince, int maxNudges, int limit, CancellationToken ct) =>
@@ -21,6 +22,7 @@ public sealed partial class ContactDirectory
               AND v.input_since <= @waitedAtLeastSince AND v.input_since > @waitedAtMostSince
               AND v.nudges < @maxNudges AND c.nudges_stopped_at IS NULL
               AND NOT EXISTS (SELECT 1 FROM drivers d WHERE d.phone_e164 = c.phone_e164 AND d.status IN ('approved', 'rejected', 'withdrawn', 'erased'))
+              AND NOT EXISTS (SELECT 1 FROM inbound_messages m WHERE m.state = 'pending' AND m.wa_chat_id IN (c.wa_chat_id, c.lid) AND NOT m.from_me)
             ORDER BY v.input_since LIMIT @limit
             """,
             new { waitedAtLeastSince, waitedAtMostSince, maxNudges, limit }, cancellationToken: ct))).AsList();
