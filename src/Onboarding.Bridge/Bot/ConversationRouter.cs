@@ -131,11 +131,8 @@ public sealed partial class ConversationRouter(
         await ClaimAsync(connection, transaction, [row], ct);
         if (await ContactDirectory.StopNudgesAsync(connection, transaction, conversation.ContactId, nudgeClock.UtcNow, ct))
         {
-            var language = string.Equals(Bot.FlowFor(conversation.Language).Language, "en", StringComparison.OrdinalIgnoreCase)
-                ? Data.Messages.Language.English
-                : Data.Messages.Language.Portuguese;
             await BotReplies.EnqueueAsync(connection, transaction, conversation, $"stop-{conversation.ContactId}", 0,
-                [new BotText(Data.Messages.DriverTexts.NudgesStopped.With().In(language))], ct);
+                [new BotText(NudgeTexts.Stopped(Bot, conversation.Language))], ct);
             LogNudgesStopped(conversation.ChatwootConversationId);
         }
 

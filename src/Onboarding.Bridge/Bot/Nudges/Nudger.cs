@@ -5,7 +5,6 @@ using Onboarding.Bridge.Clients.Typebot;
 using Onboarding.Bridge.Contacts;
 using Onboarding.Bridge.Drains;
 using Onboarding.Bridge.Outbound.Outbox;
-using Onboarding.Data.Messages;
 
 namespace Onboarding.Bridge.Bot.Nudges;
 
@@ -77,7 +76,7 @@ public sealed partial class Nudger(
             return false;
         }
 
-        var text = TextFor(conversation);
+        var text = NudgeTexts.Nudge(bot.Value, conversation.Language, questions.Of(conversation.Input?.Id)?.Title);
         var key = $"nudge:{conversation.Id}:{session}:{conversation.BotTurns}:{number}";
         var chatwoot = (int)conversation.ChatwootConversationId;
         var added = await OutboxStore.InsertAsync(connection, transaction, new OutboxEntry(key, conversation.WaChatId, OutboxKinds.Text,
@@ -94,15 +93,6 @@ public sealed partial class Nudger(
         }, ct);
         await transaction.CommitAsync(ct);
         return added;
-    }
-
-    private string TextFor(BotConversation conversation)
-    {
-        var language = string.Equals(bot.Value.FlowFor(conversation.Language).Language, "en", StringComparison.OrdinalIgnoreCase)
-            ? Language.English
-            : Language.Portuguese;
-        var question = questions.Of(conversation.Input?.Id)?.Title;
-        return (string.IsNullOrWhiteSpace(question) ? DriverTexts.Nudge.With() : DriverTexts.NudgeAtQuestion.With(question)).In(language);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Conversation {Conversation} nudged ({Number})")]
