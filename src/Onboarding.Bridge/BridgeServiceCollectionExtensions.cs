@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Onboarding.Bridge.Bot;
 using Onboarding.Bridge.Bot.Media;
+using Onboarding.Bridge.Bot.Nudges;
 using Onboarding.Bridge.Clients.Chatwoot;
 using Onboarding.Bridge.Clients.Fetching;
 using Onboarding.Bridge.Clients.Typebot;
@@ -65,6 +68,12 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<IAgentActivity>(sp => sp.GetRequiredService<AgentActivity>());
         services.AddSingleton<ConversationRouter>();
         services.AddSingleton<IMessageRouter>(sp => sp.GetRequiredService<ConversationRouter>());
+        services.AddOptions<NudgeOptions>().BindConfiguration(NudgeOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NudgeOptions>, NudgeOptionsValidator>();
+        services.TryAddSingleton(sp => new NudgeClock(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton<NudgeSchedule>();
+        services.AddSingleton<QuestionGroups>();
+        services.AddSingleton<Nudger>();
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         services.AddSingleton<DriverNotifier>();
         services.AddGovernor();

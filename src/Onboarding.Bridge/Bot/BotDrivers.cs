@@ -12,8 +12,11 @@ public static class BotDrivers
     public static async Task<KnownDriver?> FindAsync(NpgsqlConnection connection, string? phoneE164, CancellationToken ct) =>
         phoneE164 is null ? null : await DriverRepository.FindKnownAsync(connection, phoneE164, ct);
 
-    /// <summary>The variables the flow declares for this (never a secret): phone, WhatsApp name, chat, conversation, driver.</summary>
-    public static IReadOnlyDictionary<string, string> Prefill(BotConversation conversation, KnownDriver? driver, Uri? apiUrl)
+    /// <summary>
+    /// The variables the flow declares for this (never a secret): phone, WhatsApp name, chat, conversation, driver, and
+    /// <c>resume_at</c>, the group a new session jumps to when the one it replaces was lost mid-flow.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Prefill(BotConversation conversation, KnownDriver? driver, Uri? apiUrl, string? resumeAt = null)
     {
         var variables = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -34,6 +37,11 @@ public static class BotDrivers
         if (driver is not null)
         {
             variables["driver_id"] = driver.Id.ToString();
+        }
+
+        if (!string.IsNullOrEmpty(resumeAt))
+        {
+            variables["resume_at"] = resumeAt;
         }
 
         return variables;

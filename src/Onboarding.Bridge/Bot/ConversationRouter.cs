@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Onboarding.Bridge.Bot.Nudges;
 using Onboarding.Bridge.Bot.Rendering;
 using Onboarding.Bridge.Clients.Resilience;
 using Onboarding.Bridge.Clients.Typebot;
@@ -21,7 +22,11 @@ public sealed partial class ConversationRouter(
     IServiceProvider services,
     BotBursts bursts,
     Handoff handoff,
+    NudgeSchedule nudges,
+    QuestionGroups questions,
+    NudgeClock nudgeClock,
     IOptions<TypebotOptions> options,
+    IOptions<NudgeOptions> nudgeOptions,
     IOptions<BridgeOptions> bridge,
     TimeProvider clock,
     ILogger<ConversationRouter> logger) : IMessageRouter
@@ -35,6 +40,18 @@ public sealed partial class ConversationRouter(
             || await ContactDirectory.FindConversationAsync(connection, chatwootConversationId, ct) is not { } conversation)
         {
             return null;
+        }
+
+        if (Keywords.Matches(text, nudgeOptions.Value.StopKeywords))
+        {
+            await StopNudgesAsync(connection, conversation, row.Id, ct);
+            return null;
+        }
+
+        if (conversation.Nudges > 0 && conversation.Mode == ConversationModes.Bot)
+        {
+            // The driver wrote after a nudge: the funnel counts the application as recovered by reminders.
+            await ContactDirectory.MarkRecoveredAsync(connection, conversation.Id, nudgeClock.UtcNow, ct);
         }
 
         var flows = Bot.FlowsOrDefault;
@@ -72,7 +89,7 @@ public sealed partial class ConversationRouter(
                     return await StartAsync(connection, conversation with { Language = chosen.Language }, [row.Id], ct);
                 }
 
-                var idle = clock.GetUtcNow().UtcDateTime - conversation.LastActivityAt > TimeSpan.FromMinutes(Bot.SessionIdleMinutes);
+                var idle = nudges.Expired(conversation, nudgeClock.UtcNow);
                 return reset || idle || conversation.TypebotSessionId is null
                     ? await StartAsync(connection, conversation, [row.Id], ct)
                     : await ContinueAsync(connection, conversation, row, ct);
@@ -104,7 +121,26 @@ public sealed partial class ConversationRouter(
     private static async Task<bool> IsApprovedAsync(NpgsqlConnection connection, BotConversation conversation, CancellationToken ct) =>
         (await BotDrivers.FindAsync(connection, conversation.PhoneE164, ct))?.Status == Data.Drivers.DriverStatus.Approved;
 
-    private async Task<TimeSpan?> StartAsync(NpgsqlConnection connection, BotConversation conversation, long[] rows, CancellationToken ct)
+    /// <summary>
+    /// "parar": no more nudges nor reminders for this contact, in any mode; the driver is told once and the word never
+    /// reaches the flow as an answer. Status decisions still go (they answer the application).
+    /// </summary>
+    private async Task StopNudgesAsync(NpgsqlConnection connection, BotConversation conversation, long row, CancellationToken ct)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await ClaimAsync(connection, transaction, [row], ct);
+        if (await ContactDirectory.StopNudgesAsync(connection, transaction, conversation.ContactId, nudgeClock.UtcNow, ct))
+        {
+            await BotReplies.EnqueueAsync(connection, transaction, conversation, $"stop-{conversation.ContactId}", 0,
+                [new BotText(NudgeTexts.Stopped(Bot, conversation.Language))], ct);
+            LogNudgesStopped(conversation.ChatwootConversationId);
+        }
+
+        await transaction.CommitAsync(ct);
+    }
+
+    private async Task<TimeSpan?> StartAsync(NpgsqlConnection connection, BotConversation conversation, long[] rows, CancellationToken ct,
+        string? resumeAt = null)
     {
         var driver = await BotDrivers.FindAsync(connection, conversation.PhoneE164, ct);
         if (conversation.Mode == ConversationModes.Closed && Bot.ApprovedDriversToAgents && driver?.Status == Data.Drivers.DriverStatus.Approved)
@@ -116,7 +152,7 @@ public sealed partial class ConversationRouter(
         TypebotTurn turn;
         try
         {
-            turn = await Typebot.StartChatAsync(Bot.FlowFor(conversation.Language).PublicId, BotDrivers.Prefill(conversation, driver, Bot.OnboardingApiUrl ?? bridge.Value.PublicUrl), ct);
+            turn = await Typebot.StartChatAsync(Bot.FlowFor(conversation.Language).PublicId, BotDrivers.Prefill(conversation, driver, Bot.OnboardingApiUrl ?? bridge.Value.PublicUrl, resumeAt), ct);
         }
         catch (Exception e) when (IsBotFailure(e, ct))
         {
@@ -149,9 +185,10 @@ public sealed partial class ConversationRouter(
 
         if (turn is null)
         {
-            // The session ended or expired on Typebot's side: start over, as Typebot's docs advise.
+            // The session ended or expired on Typebot's side: start a new one, as Typebot's docs advise, at the question
+            // it waited on when the flow's groups are known (resume_at, which the flow's first group jumps on).
             LogSessionGone(conversation.ChatwootConversationId);
-            return await StartAsync(connection, conversation with { Mode = ConversationModes.Bot }, burst.RowIds, ct);
+            return await StartAsync(connection, conversation with { Mode = ConversationModes.Bot }, burst.RowIds, ct, questions.Of(conversation.Input?.Id)?.Id);
         }
 
         await SaveAsync(connection, conversation, burst.RowIds, turn, conversation.TypebotSessionId!, started: false, ct);
@@ -176,7 +213,7 @@ public sealed partial class ConversationRouter(
 
         var next = await BotReplies.EnqueueAsync(connection, transaction, conversation, sessionId, started ? 0 : conversation.BotTurns,
             WhatsAppRenderer.Render(turn, Bot.MaxWaitSeconds, BotPhrases.For(conversation.Language, Bot).MultipleChoiceHint), ct);
-        await ContactDirectory.SaveTurnAsync(connection, transaction, conversation.Id, sessionId, turn.Input, next, started, ct);
+        await ContactDirectory.SaveTurnAsync(connection, transaction, conversation.Id, sessionId, turn.Input, next, started, nudgeClock.UtcNow, ct);
         var handedOff = turn.EndsFlow || turn.ClientSideActions.Any(a => a.ValueKind == System.Text.Json.JsonValueKind.Object && a.TryGetProperty("chatwoot", out _));
         if (handedOff)
         {
@@ -226,6 +263,9 @@ public sealed partial class ConversationRouter(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Typebot session of conversation {Conversation} is gone; starting a new one")]
     private partial void LogSessionGone(long conversation);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Conversation {Conversation} asked for no more reminders")]
+    private partial void LogNudgesStopped(long conversation);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bot answered conversation {Conversation} with {Messages} messages")]
     private partial void LogBotAnswered(long conversation, int messages);

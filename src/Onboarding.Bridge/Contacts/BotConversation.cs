@@ -22,6 +22,17 @@ public sealed record BotConversation
     public string? Language { get; init; }
     public bool AwaitingLanguage { get; init; }
 
+    /// <summary>When the bot began waiting at <see cref="TypebotInput"/> (the bot's clock); null when it waits for nothing.</summary>
+    public DateTime? InputSince { get; init; }
+
+    /// <summary>Nudges sent for the current wait.</summary>
+    public int Nudges { get; init; }
+
+    public DateTime? LastNudgeAt { get; init; }
+
+    /// <summary>The contact said "parar": no nudges nor reminders, ever.</summary>
+    public DateTime? NudgesStoppedAt { get; init; }
+
     public TypebotInputBlock? Input => TypebotInput is { } json ? JsonSerializer.Deserialize<TypebotInputBlock>(json, TypebotJson.Options) : null;
 }
 

@@ -11,7 +11,8 @@ public sealed partial class ContactDirectory
 {
     private const string ConversationColumns = """
         v.id, v.contact_id, v.chatwoot_conversation_id, v.mode, v.typebot_session_id, v.typebot_input::text AS typebot_input,
-        v.bot_turns, v.bot_failures, v.handoffs, v.last_activity_at, v.awaiting_language, c.wa_chat_id, c.phone_e164, c.display_name, c.language
+        v.bot_turns, v.bot_failures, v.handoffs, v.last_activity_at, v.awaiting_language, v.input_since, v.nudges, v.last_nudge_at,
+        c.wa_chat_id, c.phone_e164, c.display_name, c.language, c.nudges_stopped_at
         """;
 
     public static Task<BotConversation?> FindConversationAsync(NpgsqlConnection connection, long chatwootConversationId, CancellationToken ct) =>
@@ -19,18 +20,22 @@ public sealed partial class ContactDirectory
             $"SELECT {ConversationColumns} FROM conversations v JOIN contacts c ON c.id = v.contact_id WHERE v.chatwoot_conversation_id = @chatwootConversationId",
             new { chatwootConversationId }, cancellationToken: ct));
 
-    /// <summary>Records a turn of the bot: its session, the input it waits for, how many messages it has sent.</summary>
+    /// <summary>
+    /// Records a turn of the bot: its session, the input it waits for and since when (<paramref name="now"/>, the bot's
+    /// clock), how many messages it has sent. A new wait starts with no nudges.
+    /// </summary>
     public static Task SaveTurnAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, string sessionId, TypebotInputBlock? input,
-        int botTurns, bool started, CancellationToken ct) =>
+        int botTurns, bool started, DateTime now, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE conversations SET mode = 'bot', typebot_session_id = @sessionId, typebot_input = @input::jsonb, bot_turns = @botTurns,
                 bot_failures = 0, awaiting_language = false, last_activity_at = now(),
+                input_since = CASE WHEN @input::jsonb IS NULL THEN NULL ELSE @now END, nudges = 0,
                 bot_started_at = CASE WHEN @started THEN now() ELSE bot_started_at END,
                 handoff_reason = CASE WHEN @started THEN NULL ELSE handoff_reason END
             WHERE id = @id
             """,
-            new { id, sessionId, input = input is null ? null : JsonSerializer.Serialize(input, TypebotJson.Options), botTurns, started },
+            new { id, sessionId, input = input is null ? null : JsonSerializer.Serialize(input, TypebotJson.Options), botTurns, started, now },
             transaction, cancellationToken: ct));
 
     /// <summary>Counts a failed bot call; returns the new count.</summary>
@@ -46,7 +51,7 @@ public sealed partial class ContactDirectory
         connection.QuerySingleOrDefaultAsync<int?>(new CommandDefinition(
             """
             UPDATE conversations SET mode = 'human', handoff_reason = @reason, handed_off_at = now(), handoffs = handoffs + 1,
-                typebot_session_id = NULL, typebot_input = NULL, awaiting_language = false, last_activity_at = now()
+                typebot_session_id = NULL, typebot_input = NULL, input_since = NULL, awaiting_language = false, last_activity_at = now()
             WHERE id = @id AND mode <> 'human'
             RETURNING handoffs
             """,

@@ -1,3 +1,4 @@
+using Onboarding.Bridge.Bot.Nudges;
 using Onboarding.Bridge.Drains;
 using Onboarding.Bridge.Inbound.CatchUp;
 using Onboarding.Bridge.Notifications;
@@ -63,4 +64,13 @@ public sealed class RetentionJob(LedgerRetention ledger, GdprRetention gdpr) : I
         await ledger.RunOnceAsync(cancellationToken);
         await gdpr.RunOnceAsync(cancellationToken);
     }
+}
+
+/// <summary>Reminds drivers whose bot session waits at a question (docs/0040).</summary>
+public sealed class NudgeJob(Nudger nudger) : IJob
+{
+    public const string Name = "nudges";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
+        await nudger.RunOnceAsync(cancellationToken);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Onboarding.Bridge.Bot.Nudges;
 using Quartz;
 
 namespace Onboarding.Bridge.Jobs;
@@ -15,6 +16,7 @@ public static class BridgeSchedulerExtensions
     public static IServiceCollection AddBridgeScheduler(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(BridgeOptions.Section).Get<BridgeOptions>() ?? new BridgeOptions();
+        var nudges = configuration.GetSection(NudgeOptions.Section).Get<NudgeOptions>() ?? new NudgeOptions();
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(s =>
@@ -31,6 +33,7 @@ public static class BridgeSchedulerExtensions
             Every<SessionHealthJob>(q, SessionHealthJob.Name, options.SessionCheckInterval);
             Every<SweepJob>(q, SweepJob.Name, options.SweepInterval);
             Every<RetentionJob>(q, RetentionJob.Name, TimeSpan.FromHours(1));
+            Every<NudgeJob>(q, NudgeJob.Name, nudges.Interval);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

@@ -25,9 +25,9 @@ public sealed class DriverDataCopies(NpgsqlDataSource dataSource)
           FROM outbox WHERE wa_chat_id = ANY(@chats)
         UNION ALL SELECT 'message_receipts', count(*), 'delivery and read receipts of messages to the driver'
           FROM message_receipts r WHERE EXISTS (SELECT 1 FROM unnest(@chats::text[]) c WHERE strpos(r.wa_message_id, c) > 0)
-        UNION ALL SELECT 'contacts', count(*), 'WhatsApp chat, phone, privacy id (lid), WhatsApp name, language, Chatwoot contact id'
+        UNION ALL SELECT 'contacts', count(*), 'WhatsApp chat, phone, privacy id (lid), WhatsApp name, language, Chatwoot contact id, when reminders were stopped'
           FROM contacts WHERE driver_id = @id OR wa_chat_id = ANY(@chats) OR lid = ANY(@chats)
-        UNION ALL SELECT 'conversations', count(*), 'Chatwoot conversation, bot or agents mode, Typebot session id and its pending input, handoff reason'
+        UNION ALL SELECT 'conversations', count(*), 'Chatwoot conversation, bot or agents mode, Typebot session id and its pending input, handoff reason, reminder and recovery times'
           FROM conversations v JOIN contacts c ON c.id = v.contact_id WHERE c.driver_id = @id OR c.wa_chat_id = ANY(@chats) OR c.lid = ANY(@chats)
         UNION ALL SELECT 'idempotency_keys', count(*), 'stored answers to the registration (name, reference)'
           FROM idempotency_keys WHERE strpos(response_body, @id::text) > 0

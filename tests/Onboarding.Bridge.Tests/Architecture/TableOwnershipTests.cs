@@ -12,6 +12,7 @@ public sealed partial class TableOwnershipTests
     private const string DriverRepository = "src/Onboarding.Data/Drivers/DriverRepository.cs";
     private const string ContactDirectory = "src/Onboarding.Bridge/Contacts/ContactDirectory.cs";
     private const string ContactDirectoryConversations = "src/Onboarding.Bridge/Contacts/ContactDirectory.Conversations.cs";
+    private const string ContactDirectoryNudges = "src/Onboarding.Bridge/Contacts/ContactDirectory.Nudges.cs";
 
     /// <summary>The owner map of ARCHITECTURE.md: each application table and the file(s) of its one store class.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Owners = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -19,8 +20,8 @@ public sealed partial class TableOwnershipTests
         ["drivers"] = [DriverRepository],
         ["driver_status_history"] = [DriverRepository],
         ["idempotency_keys"] = ["src/Onboarding.Data/Idempotency/IdempotencyStore.cs"],
-        ["contacts"] = [ContactDirectory, ContactDirectoryConversations],
-        ["conversations"] = [ContactDirectory, ContactDirectoryConversations],
+        ["contacts"] = [ContactDirectory, ContactDirectoryConversations, ContactDirectoryNudges],
+        ["conversations"] = [ContactDirectory, ContactDirectoryConversations, ContactDirectoryNudges],
         ["inbound_messages"] = ["src/Onboarding.Bridge/Inbound/Ledger/InboundLedger.cs"],
         ["outbox"] = ["src/Onboarding.Bridge/Outbound/Outbox/OutboxStore.cs"],
         ["message_receipts"] = ["src/Onboarding.Bridge/Outbound/Outbox/DeliveryReceipts.cs"],
