@@ -1,3 +1,4 @@
+using Onboarding.Data.Applications;
 using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DriverRepository>();
         services.AddSingleton<DriverDataCopies>();
         services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<ApplicationProgress>();
         return services;
     }
 }
