@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 
 namespace Onboarding.Data.Applications;
@@ -6,14 +7,14 @@ namespace Onboarding.Data.Applications;
 // question counts, never over the question rows themselves (docs/0037).
 public sealed partial class ApplicationProgress
 {
-    // The cohort: applications whose first contact falls in the period, in the language and flow asked for; m marks
+    // Null parameters are cast: Npgsql sends a null DateTime untyped. The cohort: applications whose first contact falls in the period, in the language and flow asked for; m marks
     // those that also match district and vehicle, which count from "submitted" on (issue decision).
     private const string Cohort = """
         WITH c AS (
             SELECT a.*, (@District IS NULL OR a.district_code = @District) AND (@VehicleType IS NULL OR a.vehicle_type = @VehicleType) AS m
             FROM applications a
             WHERE a.first_contact_at IS NOT NULL
-              AND (@FromAt IS NULL OR a.started_at >= @FromAt) AND (@ToAt IS NULL OR a.started_at < @ToAt)
+              AND (@FromAt::timestamptz IS NULL OR a.started_at >= @FromAt::timestamptz) AND (@ToAt::timestamptz IS NULL OR a.started_at < @ToAt::timestamptz)
               AND (@Language IS NULL OR a.language = @Language) AND (@Flow IS NULL OR a.flow = @Flow))
         """;
 
@@ -46,7 +47,7 @@ public sealed partial class ApplicationProgress
 
         SELECT block_id, sum(reached)::int AS reached
         FROM funnel_question_days
-        WHERE (@FromDay IS NULL OR day >= @FromDay::date) AND (@ToDay IS NULL OR day <= @ToDay::date)
+        WHERE (@FromDay::date IS NULL OR day >= @FromDay::date) AND (@ToDay::date IS NULL OR day <= @ToDay::date)
           AND (@Language IS NULL OR language = @Language) AND (@Flow IS NULL OR flow = @Flow)
         GROUP BY block_id;
 
@@ -72,8 +73,8 @@ public sealed partial class ApplicationProgress
             filter.Flow,
             FromAt = filter.From is { } from ? StartOfDay(from) : (DateTime?)null,
             ToAt = filter.To is { } to ? StartOfDay(to.AddDays(1)) : (DateTime?)null,
-            FromDay = filter.From?.ToDateTime(TimeOnly.MinValue),
-            ToDay = filter.To?.ToDateTime(TimeOnly.MinValue),
+            FromDay = filter.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ToDay = filter.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         });
 
         // The documents stage is shown once the documents feature's tables exist (docs/0037).
