@@ -103,12 +103,14 @@ public static class FunnelScenario
     /// </summary>
     private static async Task SeedAsync(string connectionString, DateTime end, CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        // COPY's completion waits for the foreign-key checks of a million rows: far beyond the default 30 s timeout.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 600 }.ConnectionString);
         await connection.OpenAsync(ct);
         var ids = new Guid[Drivers];
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY drivers (id, phone_e164, full_name, district_code, vehicle_type, status, source, created_at) FROM STDIN (FORMAT BINARY)", ct))
         {
+            copy.Timeout = TimeSpan.FromMinutes(10);
             for (var i = 0; i < Drivers; i++)
             {
                 ids[i] = Guid.CreateVersion7();
@@ -132,6 +134,7 @@ public static class FunnelScenario
                 decided_at, decision, district_code, vehicle_type, question_block_id, question_at, answered_at) FROM STDIN (FORMAT BINARY)
             """, ct))
         {
+            copy.Timeout = TimeSpan.FromMinutes(10);
             for (var i = 0; i < Drivers; i++)
             {
                 var started = Started(i, end);
@@ -163,6 +166,7 @@ public static class FunnelScenario
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY application_questions (application_id, block_id, reached_at, answered_at) FROM STDIN (FORMAT BINARY)", ct))
         {
+            copy.Timeout = TimeSpan.FromMinutes(10);
             for (var i = 0; i < Drivers; i++)
             {
                 var started = Started(i, end);
