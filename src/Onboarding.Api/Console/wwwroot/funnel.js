@@ -36,18 +36,20 @@
     return `${(seconds / 86400).toFixed(1).replace('.', ',')} dias`;
   }
 
+  const short = (text) => (text.length > 48 ? `${text.slice(0, 47)}…` : text);
+
   // Horizontal bars: one row per item, a label column, the bar scaled to the largest value, text after the bar.
   function bars(items, { label, value, second, note, tone }) {
     const row = 30;
-    const labelWidth = 260;
-    const barWidth = 560;
+    const labelWidth = 380;
+    const barWidth = 520;
     const max = Math.max(1, ...items.map(value));
     const chart = svg('svg', { viewBox: `0 0 1100 ${Math.max(row, items.length * row)}`, role: 'img', class: 'bars' });
     items.forEach((item, i) => {
       const y = i * row;
       const w = Math.max(value(item) > 0 ? 2 : 0, Math.round((value(item) / max) * barWidth));
       const g = svg('g', { 'data-key': item.key || item.block_id || '', class: 'bar-row' },
-        svg('text', { x: labelWidth - 8, y: y + 19, 'text-anchor': 'end', class: 'bar-label' }, label(item)),
+        svg('text', { x: labelWidth - 8, y: y + 19, 'text-anchor': 'end', class: 'bar-label' }, short(label(item)), svg('title', {}, label(item))),
         svg('rect', { x: labelWidth, y: y + 5, width: w, height: row - 10, rx: 3, class: `bar ${tone ? tone(item) : ''}` }));
       if (second) {
         const s = Math.round((second(item) / max) * barWidth);
@@ -95,20 +97,21 @@
     }
     const series = [['first_contact', 'Primeiro contacto'], ['submitted', 'Submetidos'], ['approved', 'Aprovados']];
     const height = 200;
-    const slot = Math.max(24, Math.min(80, Math.floor(1040 / weeks.length)));
+    // A fixed width, so the text keeps its size whatever the number of weeks.
+    const slot = Math.max(8, Math.min(130, Math.floor(1040 / weeks.length)));
     const max = Math.max(1, ...weeks.map((w) => w.first_contact));
-    const chart = svg('svg', { viewBox: `0 0 ${60 + weeks.length * slot} ${height + 40}`, role: 'img', class: 'weeks' });
-    chart.append(svg('text', { x: 0, y: 12, class: 'axis' }, String(max)), svg('line', { x1: 40, y1: height, x2: 60 + weeks.length * slot, y2: height, class: 'axis-line' }));
+    const chart = svg('svg', { viewBox: `0 0 1100 ${height + 40}`, role: 'img', class: 'weeks' });
+    chart.append(svg('text', { x: 0, y: 12, class: 'axis' }, String(max)), svg('line', { x1: 40, y1: height, x2: 1100, y2: height, class: 'axis-line' }));
     weeks.forEach((w, i) => {
       const x = 50 + i * slot;
       const g = svg('g', { 'data-week': w.week, class: 'week' });
       series.forEach(([key], k) => {
         const h = Math.round((w[key] / max) * (height - 10));
-        const width = Math.max(3, Math.floor((slot - 8) / series.length));
+        const width = Math.max(2, Math.floor((Math.min(slot, 90) - 8) / series.length));
         g.append(svg('rect', { x: x + k * width, y: height - h, width: width - 1, height: h, class: `col ${key}` },
           svg('title', {}, `${w.week} · ${series[k][1]}: ${w[key]}`)));
       });
-      if (weeks.length <= 26 || i % Math.ceil(weeks.length / 26) === 0) {
+      if (weeks.length <= 13 || i % Math.ceil(weeks.length / 13) === 0) {
         g.append(svg('text', { x, y: height + 16, class: 'axis' }, w.week.slice(5)));
       }
       chart.append(g);
