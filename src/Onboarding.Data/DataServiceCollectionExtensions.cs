@@ -1,7 +1,7 @@
-using Onboarding.Data.Applications;
 using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Onboarding.Data.Applications;
 using Onboarding.Data.Drivers;
 using Onboarding.Data.Idempotency;
 using Onboarding.Data.Migrations;
