@@ -61,6 +61,13 @@ if (plan.Runs("chatwoot-limit"))
     await Step("chatwoot-limit", () => ChatwootLimitScenario.RunAsync(rig, plan, report, ct));
 }
 
+if (plan.Runs("funnel"))
+{
+    await using var database = await BenchDatabase.CreateAsync(server, "bench_funnel", ct);
+    await using var rig = await BridgeRig.StartAsync(apiDll, database.ConnectionString, FunnelScenario.Options(logs, plan.HostSettings), ct);
+    await Step("funnel", () => FunnelScenario.RunAsync(rig, report, ct));
+}
+
 var faultsClean = true;
 foreach (var sizes in plan.Long ? new[] { FaultSizes.Quick, FaultSizes.Long } : [FaultSizes.Quick])
 {

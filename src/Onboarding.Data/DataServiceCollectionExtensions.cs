@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Onboarding.Data.Applications;
 using Onboarding.Data.Drivers;
 using Onboarding.Data.Idempotency;
 using Onboarding.Data.Migrations;
@@ -26,6 +27,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DriverRepository>();
         services.AddSingleton<DriverDataCopies>();
         services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<ApplicationProgress>();
         return services;
     }
 }

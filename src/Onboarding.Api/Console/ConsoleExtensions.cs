@@ -32,6 +32,8 @@ public static class ConsoleExtensions
         ("/bridge.js", "bridge.js", "text/javascript; charset=utf-8"),
         ("/bridge.css", "bridge.css", "text/css; charset=utf-8"),
         ("/governor.js", "governor.js", "text/javascript; charset=utf-8"),
+        ("/funnel.js", "funnel.js", "text/javascript; charset=utf-8"),
+        ("/funnel.css", "funnel.css", "text/css; charset=utf-8"),
     ];
 
     /// <summary>Serves the console at <c>/console</c> with its security headers.</summary>

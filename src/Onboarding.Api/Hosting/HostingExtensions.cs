@@ -88,6 +88,9 @@ public static class HostingExtensions
         services.AddFastEndpoints(o => o.Assemblies = [typeof(HostingExtensions).Assembly, .. extraAssemblies]);
         services.AddSingleton<Features.Drivers.RegisterDriver.RegistrationChats>();
         services.AddSingleton<Features.Drivers.RegisterDriver.RegistrationConflictNote>();
+        services.AddSingleton(sp => new Features.Analytics.Funnel.FlowQuestionNames(
+            sp.GetRequiredService<IConfiguration>()["Funnel:FlowFolder"] is { Length: > 0 } folder ? folder : Path.Combine(AppContext.BaseDirectory, "typebot-flows"),
+            sp.GetRequiredService<ILogger<Features.Analytics.Funnel.FlowQuestionNames>>()));
         services.SwaggerDocument(o =>
         {
             o.EnableJWTBearerAuth = false;

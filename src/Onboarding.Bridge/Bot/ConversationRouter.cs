@@ -10,6 +10,7 @@ using Onboarding.Bridge.Contacts;
 using Onboarding.Bridge.Inbound.Ledger;
 using Onboarding.Bridge.Inbound.Processing;
 using Onboarding.Bridge.Outbound.Outbox;
+using Onboarding.Data.Applications;
 
 namespace Onboarding.Bridge.Bot;
 
@@ -59,7 +60,7 @@ public sealed partial class ConversationRouter(
         {
             // "English" at any point: remembered, and the flow starts again in that language.
             await ContactDirectory.SetLanguageAsync(connection, conversation.ContactId, named.Language, ct);
-            return await StartAsync(connection, conversation with { Language = named.Language }, [row.Id], ct);
+            return await StartAsync(connection, conversation with { Language = named.Language }, [row.Id], row.ReceivedAt, ct);
         }
 
         var reset = Keywords.Matches(text, Bot.ResetKeywords);
@@ -69,8 +70,8 @@ public sealed partial class ConversationRouter(
                 return null;
             case ConversationModes.Closed:
                 return flows.Count > 1 && conversation.Language is null && !await IsApprovedAsync(connection, conversation, ct)
-                    ? await AskLanguageAsync(connection, conversation, row.Id, ct)
-                    : await StartAsync(connection, conversation, [row.Id], ct);
+                    ? await AskLanguageAsync(connection, conversation, row, ct)
+                    : await StartAsync(connection, conversation, [row.Id], row.ReceivedAt, ct);
             default:
                 if (Keywords.Matches(text, Bot.HandoffKeywords))
                 {
@@ -82,23 +83,24 @@ public sealed partial class ConversationRouter(
                 {
                     if (LanguageChoice.Answer(text, flows) is not { } chosen)
                     {
-                        return await AskLanguageAsync(connection, conversation, row.Id, ct);
+                        return await AskLanguageAsync(connection, conversation, row, ct);
                     }
 
                     await ContactDirectory.SetLanguageAsync(connection, conversation.ContactId, chosen.Language, ct);
-                    return await StartAsync(connection, conversation with { Language = chosen.Language }, [row.Id], ct);
+                    return await StartAsync(connection, conversation with { Language = chosen.Language }, [row.Id], row.ReceivedAt, ct);
                 }
 
                 var idle = nudges.Expired(conversation, nudgeClock.UtcNow);
                 return reset || idle || conversation.TypebotSessionId is null
-                    ? await StartAsync(connection, conversation, [row.Id], ct)
+                    ? await StartAsync(connection, conversation, [row.Id], row.ReceivedAt, ct)
                     : await ContinueAsync(connection, conversation, row, ct);
         }
     }
 
     /// <summary>Asks which language (a numbered list of the configured flows), as the bot, before any flow starts.</summary>
-    private async Task<TimeSpan?> AskLanguageAsync(NpgsqlConnection connection, BotConversation conversation, long row, CancellationToken ct)
+    private async Task<TimeSpan?> AskLanguageAsync(NpgsqlConnection connection, BotConversation conversation, LedgerRow message, CancellationToken ct)
     {
+        var row = message.Id;
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await ClaimAsync(connection, transaction, [row], ct);
         if (conversation.Mode == ConversationModes.Closed)
@@ -114,6 +116,7 @@ public sealed partial class ConversationRouter(
         await BotReplies.EnqueueAsync(connection, transaction, conversation, $"lang-{row}", 0,
             [new BotText(LanguageChoice.Question(Bot.LanguageQuestion, Bot.FlowsOrDefault))], ct);
         await ContactDirectory.AwaitLanguageAsync(connection, transaction, conversation.Id, ct);
+        await ApplicationProgress.RecordTurnAsync(connection, transaction, new BotTurnProgress { ContactId = conversation.ContactId, At = clock.GetUtcNow().UtcDateTime, FirstMessageAt = message.ReceivedAt }, ct);
         await transaction.CommitAsync(ct);
         return null;
     }
@@ -139,8 +142,8 @@ public sealed partial class ConversationRouter(
         await transaction.CommitAsync(ct);
     }
 
-    private async Task<TimeSpan?> StartAsync(NpgsqlConnection connection, BotConversation conversation, long[] rows, CancellationToken ct,
-        string? resumeAt = null)
+    private async Task<TimeSpan?> StartAsync(NpgsqlConnection connection, BotConversation conversation, long[] rows, DateTime? firstMessageAt,
+        CancellationToken ct, string? resumeAt = null)
     {
         var driver = await BotDrivers.FindAsync(connection, conversation.PhoneE164, ct);
         if (conversation.Mode == ConversationModes.Closed && Bot.ApprovedDriversToAgents && driver?.Status == Data.Drivers.DriverStatus.Approved)
@@ -159,7 +162,7 @@ public sealed partial class ConversationRouter(
             return await FailedAsync(connection, conversation, rows, e, ct);
         }
 
-        await SaveAsync(connection, conversation, rows, turn, turn.SessionId ?? throw new InvalidOperationException("Typebot started a chat without a session id."), started: true, ct);
+        await SaveAsync(connection, conversation, rows, turn, turn.SessionId ?? throw new InvalidOperationException("Typebot started a chat without a session id."), started: true, firstMessageAt, ct);
         return null;
     }
 
@@ -188,16 +191,16 @@ public sealed partial class ConversationRouter(
             // The session ended or expired on Typebot's side: start a new one, as Typebot's docs advise, at the question
             // it waited on when the flow's groups are known (resume_at, which the flow's first group jumps on).
             LogSessionGone(conversation.ChatwootConversationId);
-            return await StartAsync(connection, conversation with { Mode = ConversationModes.Bot }, burst.RowIds, ct, questions.Of(conversation.Input?.Id)?.Id);
+            return await StartAsync(connection, conversation with { Mode = ConversationModes.Bot }, burst.RowIds, null, ct, questions.Of(conversation.Input?.Id)?.Id);
         }
 
-        await SaveAsync(connection, conversation, burst.RowIds, turn, conversation.TypebotSessionId!, started: false, ct);
+        await SaveAsync(connection, conversation, burst.RowIds, turn, conversation.TypebotSessionId!, started: false, firstMessageAt: null, ct);
         return null;
     }
 
     /// <summary>In one transaction: the messages claimed, the replies enqueued, the bot's state saved, the handoff if it ended.</summary>
     private async Task SaveAsync(NpgsqlConnection connection, BotConversation conversation, long[] rows, TypebotTurn turn, string sessionId,
-        bool started, CancellationToken ct)
+        bool started, DateTime? firstMessageAt, CancellationToken ct)
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await ClaimAsync(connection, transaction, rows, ct);
@@ -214,6 +217,7 @@ public sealed partial class ConversationRouter(
         var next = await BotReplies.EnqueueAsync(connection, transaction, conversation, sessionId, started ? 0 : conversation.BotTurns,
             WhatsAppRenderer.Render(turn, Bot.MaxWaitSeconds, BotPhrases.For(conversation.Language, Bot).MultipleChoiceHint), ct);
         await ContactDirectory.SaveTurnAsync(connection, transaction, conversation.Id, sessionId, turn.Input, next, started, nudgeClock.UtcNow, ct);
+        await ApplicationProgress.RecordTurnAsync(connection, transaction, Progress(conversation, turn, firstMessageAt, started), ct);
         var handedOff = turn.EndsFlow || turn.ClientSideActions.Any(a => a.ValueKind == System.Text.Json.JsonValueKind.Object && a.TryGetProperty("chatwoot", out _));
         if (handedOff)
         {
@@ -226,6 +230,24 @@ public sealed partial class ConversationRouter(
         {
             LogHandedOff(conversation.ChatwootConversationId, HandoffReasons.FlowEnd);
         }
+    }
+
+    /// <summary>What the funnel records of this turn (docs/0037): every turn answers a driver's message.</summary>
+    private BotTurnProgress Progress(BotConversation conversation, TypebotTurn turn, DateTime? firstMessageAt, bool started)
+    {
+        var flow = Bot.FlowFor(conversation.Language);
+        return new BotTurnProgress
+        {
+            ContactId = conversation.ContactId,
+            At = clock.GetUtcNow().UtcDateTime,
+            Language = string.IsNullOrEmpty(flow.Language) ? null : flow.Language,
+            Flow = string.IsNullOrEmpty(flow.PublicId) ? null : flow.PublicId,
+            FirstMessageAt = firstMessageAt,
+            Started = started,
+            Replied = true,
+            AnsweredBlockId = started ? null : conversation.Input?.Id is { Length: > 0 } answered ? answered : null,
+            ReachedBlockId = turn.Input?.Id is { Length: > 0 } reached ? reached : null,
+        };
     }
 
     private async Task<TimeSpan?> FailedAsync(NpgsqlConnection connection, BotConversation conversation, long[] rows, Exception e, CancellationToken ct)

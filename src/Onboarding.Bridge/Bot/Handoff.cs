@@ -5,6 +5,7 @@ using Onboarding.Bridge.Clients.Typebot;
 using Onboarding.Bridge.Contacts;
 using Onboarding.Bridge.Observability;
 using Onboarding.Bridge.Outbound.Outbox;
+using Onboarding.Data.Applications;
 
 namespace Onboarding.Bridge.Bot;
 
@@ -23,6 +24,7 @@ public sealed class Handoff(IOptions<TypebotOptions> typebot, IOptions<ChatwootO
             return false;
         }
 
+        await ApplicationProgress.HandedOffAsync(connection, transaction, conversation.ContactId, ct);
         var key = $"handoff:{conversation.ChatwootConversationId}:{episode}";
         var note = await HandoffSummary.BuildAsync(connection, transaction, conversation, reason, detail, bridge.Value.PublicUrl, ct);
         var effects = new List<OutboxEntry>

@@ -60,6 +60,10 @@ internal static class DriverErasure
 
     private const string ContactsSql = "DELETE FROM contacts WHERE driver_id = @id OR wa_chat_id = ANY(@chats) OR lid = ANY(@chats)";
 
+    // The application stays as an anonymous count (its contact goes with the contacts); where the driver lived and
+    // what they drive go with the driver's fields.
+    private const string ApplicationsSql = "UPDATE applications SET district_code = NULL, vehicle_type = NULL WHERE driver_id = @id";
+
     private const string IdempotencySql = "DELETE FROM idempotency_keys WHERE strpos(response_body, @id::text) > 0";
 
     private const string ChatwootDeleteSql = """
@@ -85,7 +89,7 @@ internal static class DriverErasure
         var contacts = (await connection.QueryAsync<long>(new CommandDefinition(ChatwootContactsSql, new { id, chats }, tx, cancellationToken: ct))).ToArray();
         var conversations = (await connection.QueryAsync<long>(new CommandDefinition(ConversationsSql, new { id, chats }, tx, cancellationToken: ct))).ToArray();
         var args = new { id, chats, conversations, contacts, tombstone = Tombstone(id) };
-        foreach (var sql in new[] { LedgerSql, OutboxSql, ReceiptsSql, ContactsSql, IdempotencySql, ChatwootDeleteSql })
+        foreach (var sql in new[] { LedgerSql, OutboxSql, ReceiptsSql, ApplicationsSql, ContactsSql, IdempotencySql, ChatwootDeleteSql })
         {
             await connection.ExecuteAsync(new CommandDefinition(sql, args, tx, cancellationToken: ct));
         }

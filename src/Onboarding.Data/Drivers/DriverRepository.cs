@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Onboarding.Data.Applications;
 
 namespace Onboarding.Data.Drivers;
 
@@ -36,7 +37,7 @@ public sealed class DriverRepository(NpgsqlDataSource dataSource)
             INSERT INTO driver_status_history (driver_id, from_status, to_status, reason, actor)
             SELECT id, NULL, 'submitted', 'registo recebido', @Actor FROM created)
         SELECT * FROM found UNION ALL SELECT * FROM created
-        """;
+        """ + ApplicationProgress.SubmittedSql;
 
     private static readonly string RegisterLockingSql = RegisterSql.Replace("/*lock*/", "FOR UPDATE", StringComparison.Ordinal);
 
@@ -69,9 +70,11 @@ public sealed class DriverRepository(NpgsqlDataSource dataSource)
                 version = version + 1
             WHERE id = @Id AND version = @Version
             RETURNING id)
-        INSERT INTO driver_status_history (driver_id, from_status, to_status, reason, actor)
-        SELECT id, @FromStatus, @Status, 'dados reenviados pelo condutor', @Actor FROM updated
-        """;
+        , history AS (
+            INSERT INTO driver_status_history (driver_id, from_status, to_status, reason, actor)
+            SELECT id, @FromStatus, @Status, 'dados reenviados pelo condutor', @Actor FROM updated)
+        SELECT count(*)::int FROM updated
+        """ + ApplicationProgress.SubmittedSql;
 
     private const string HistorySql = """
         INSERT INTO driver_status_history (driver_id, from_status, to_status, reason, actor)
@@ -173,7 +176,8 @@ public sealed class DriverRepository(NpgsqlDataSource dataSource)
         update.Add("Status", status);
         update.Add("FromStatus", existing.Status);
         update.Add("Actor", actor);
-        var written = await connection.ExecuteAsync(new CommandDefinition(ResubmitSql, update, tx, cancellationToken: ct));
+        // The first statement counts the updated row; the application line after it may change a row or none.
+        var written = await connection.ExecuteScalarAsync<int>(new CommandDefinition(ResubmitSql, update, tx, cancellationToken: ct));
         if (tx is not null)
         {
             await tx.CommitAsync(ct);
@@ -260,6 +264,7 @@ public sealed class DriverRepository(NpgsqlDataSource dataSource)
 
         var version = await connection.ExecuteScalarAsync<int>(new CommandDefinition(updateSql, new { id, toStatus }, tx, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(HistorySql, new { DriverId = id, FromStatus = row.Status, ToStatus = toStatus, Reason = reason, Actor = actor }, tx, cancellationToken: ct));
+        await ApplicationProgress.StatusChangedAsync(connection, tx, id, toStatus, ct);
         await tx.CommitAsync(ct);
         return new StatusChangeOutcome(StatusChangeResult.Changed, toStatus, version);
     }

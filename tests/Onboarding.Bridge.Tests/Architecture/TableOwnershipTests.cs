@@ -13,6 +13,8 @@ public sealed partial class TableOwnershipTests
     private const string ContactDirectory = "src/Onboarding.Bridge/Contacts/ContactDirectory.cs";
     private const string ContactDirectoryConversations = "src/Onboarding.Bridge/Contacts/ContactDirectory.Conversations.cs";
     private const string ContactDirectoryNudges = "src/Onboarding.Bridge/Contacts/ContactDirectory.Nudges.cs";
+    private const string ApplicationProgress = "src/Onboarding.Data/Applications/ApplicationProgress.cs";
+    private const string ApplicationFunnel = "src/Onboarding.Data/Applications/ApplicationProgress.Funnel.cs";
 
     /// <summary>The owner map of ARCHITECTURE.md: each application table and the file(s) of its one store class.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Owners = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -28,6 +30,9 @@ public sealed partial class TableOwnershipTests
         ["webhook_receipts"] = ["src/Onboarding.Bridge/Outbound/Intake/WebhookReceipts.cs"],
         ["bridge_state"] = ["src/Onboarding.Bridge/State/BridgeState.cs"],
         ["governor_grants"] = ["src/Onboarding.Bridge/Governor/GovernorStore.cs"],
+        ["applications"] = [ApplicationProgress, ApplicationFunnel],
+        ["application_questions"] = [ApplicationProgress, ApplicationFunnel],
+        ["funnel_question_days"] = [ApplicationProgress, ApplicationFunnel],
     };
 
     /// <summary>

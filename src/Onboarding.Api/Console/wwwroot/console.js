@@ -423,6 +423,7 @@
   // What the page scripts share; they load after this one and add their pages before start() routes.
   window.OnboardingConsole = Object.freeze({
     el, show, api, formatAt, statusBadge,
+    download, DISTRICTS, VEHICLES,
     addPage: (page) => { pages.push(page); },
   });
 

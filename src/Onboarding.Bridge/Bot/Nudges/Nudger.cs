@@ -5,6 +5,7 @@ using Onboarding.Bridge.Clients.Typebot;
 using Onboarding.Bridge.Contacts;
 using Onboarding.Bridge.Drains;
 using Onboarding.Bridge.Outbound.Outbox;
+using Onboarding.Data.Applications;
 
 namespace Onboarding.Bridge.Bot.Nudges;
 
@@ -91,6 +92,8 @@ public sealed partial class Nudger(
             Lane = OutboxLanes.Chatwoot,
             ChatwootConversationId = chatwoot,
         }, ct);
+        // The funnel counts the application as recovered when the driver writes again (docs/0037).
+        await ApplicationProgress.NudgeSentAsync(connection, transaction, conversation.ContactId, ct);
         await transaction.CommitAsync(ct);
         return added;
     }

@@ -1,0 +1,95 @@
+using System.Globalization;
+using Dapper;
+
+namespace Onboarding.Data.Applications;
+
+// The funnel's reads: one round trip of four statements over applications (one row per application) and the daily
+// question counts, never over the question rows themselves (docs/0037).
+public sealed partial class ApplicationProgress
+{
+    // Null parameters are cast: Npgsql sends a null DateTime untyped. The cohort: applications whose first contact falls in the period, in the language and flow asked for; m marks
+    // those that also match district and vehicle, which count from "submitted" on (issue decision).
+    private const string Cohort = """
+        WITH c AS (
+            SELECT a.*, (@District IS NULL OR a.district_code = @District) AND (@VehicleType IS NULL OR a.vehicle_type = @VehicleType) AS m
+            FROM applications a
+            WHERE a.first_contact_at IS NOT NULL
+              AND (@FromAt::timestamptz IS NULL OR a.started_at >= @FromAt::timestamptz) AND (@ToAt::timestamptz IS NULL OR a.started_at < @ToAt::timestamptz)
+              AND (@Language IS NULL OR a.language = @Language) AND (@Flow IS NULL OR a.flow = @Flow))
+        """;
+
+    private const string FunnelSql = $$"""
+        SELECT to_regclass('public.driver_documents') IS NOT NULL;
+
+        {{Cohort}}
+        SELECT count(*) AS first_contact,
+            count(bot_started_at) AS bot_started,
+            count(*) FILTER (WHERE m AND submitted_at IS NOT NULL) AS submitted,
+            count(*) FILTER (WHERE m AND documents_complete_at IS NOT NULL) AS documents_complete,
+            count(*) FILTER (WHERE m AND (under_review_at IS NOT NULL OR decided_at IS NOT NULL)) AS under_review,
+            count(*) FILTER (WHERE m AND decision = 'approved') AS approved,
+            count(*) FILTER (WHERE m AND decision = 'rejected') AS rejected,
+            count(*) FILTER (WHERE nudges_sent > 0) AS nudged,
+            count(recovered_at) AS recovered,
+            count(*) FILTER (WHERE submitted_at > recovered_at) AS recovered_submitted,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM bot_started_at - first_contact_at)) AS bot_started_seconds,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM submitted_at - bot_started_at)) FILTER (WHERE m) AS submitted_seconds,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM documents_complete_at - submitted_at)) FILTER (WHERE m) AS documents_complete_seconds,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM under_review_at - CASE WHEN to_regclass('public.driver_documents') IS NOT NULL THEN documents_complete_at ELSE submitted_at END)) FILTER (WHERE m) AS under_review_seconds,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM decided_at - COALESCE(under_review_at, submitted_at))) FILTER (WHERE m AND decision = 'approved') AS approved_seconds,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM decided_at - COALESCE(under_review_at, submitted_at))) FILTER (WHERE m AND decision = 'rejected') AS rejected_seconds
+        FROM c;
+
+        {{Cohort}}
+        SELECT question_block_id AS block_id, count(*)::int AS stopped_here
+        FROM c WHERE submitted_at IS NULL AND question_block_id IS NOT NULL
+        GROUP BY question_block_id;
+
+        SELECT block_id, sum(reached)::int AS reached
+        FROM funnel_question_days
+        WHERE (@FromDay::date IS NULL OR day >= @FromDay::date) AND (@ToDay::date IS NULL OR day <= @ToDay::date)
+          AND (@Language IS NULL OR language = @Language) AND (@Flow IS NULL OR flow = @Flow)
+        GROUP BY block_id;
+
+        {{Cohort}}
+        SELECT date_trunc('week', started_at AT TIME ZONE '{{TimeZone}}')::date AS week, count(*)::int AS first_contact,
+            count(bot_started_at)::int AS bot_started, count(*) FILTER (WHERE m AND submitted_at IS NOT NULL)::int AS submitted,
+            count(*) FILTER (WHERE m AND decision = 'approved')::int AS approved, count(recovered_at)::int AS recovered
+        FROM c GROUP BY 1 ORDER BY 1;
+        """;
+
+    private static readonly TimeZoneInfo Lisbon = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
+    /// <summary>The funnel of the applications that began in the period (whole days in Lisbon, both ends included).</summary>
+    public async Task<FunnelData> FunnelAsync(FunnelFilter filter, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var parameters = new DynamicParameters(new
+        {
+            filter.District,
+            filter.VehicleType,
+            filter.Language,
+            filter.Flow,
+            FromAt = filter.From is { } from ? StartOfDay(from) : (DateTime?)null,
+            ToAt = filter.To is { } to ? StartOfDay(to.AddDays(1)) : (DateTime?)null,
+            FromDay = filter.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ToDay = filter.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        });
+
+        // The documents stage is shown once the documents feature's tables exist (docs/0037).
+        using var grid = await connection.QueryMultipleAsync(new CommandDefinition(FunnelSql, parameters, cancellationToken: ct));
+        var documents = await grid.ReadSingleAsync<bool>();
+        var stages = await grid.ReadSingleAsync<FunnelStageCounts>();
+        var stopped = (await grid.ReadAsync<(string BlockId, int StoppedHere)>()).ToDictionary(r => r.BlockId, r => r.StoppedHere, StringComparer.Ordinal);
+        var reached = (await grid.ReadAsync<(string BlockId, int Reached)>()).ToDictionary(r => r.BlockId, r => r.Reached, StringComparer.Ordinal);
+        var weeks = (await grid.ReadAsync<FunnelWeek>()).AsList();
+        var questions = reached.Keys.Union(stopped.Keys, StringComparer.Ordinal)
+            .Select(b => new FunnelQuestionCounts(b, reached.GetValueOrDefault(b), stopped.GetValueOrDefault(b)))
+            .ToList();
+        return new FunnelData(documents, stages, questions, weeks);
+    }
+
+    private static DateTime StartOfDay(DateOnly day) =>
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Lisbon);
+}
