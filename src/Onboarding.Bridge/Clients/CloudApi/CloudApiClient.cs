@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Onboarding.Bridge.Clients.Fetching;
 using Onboarding.Bridge.Clients.Resilience;
 using Onboarding.Bridge.Clients.WppConnect;
 
@@ -16,7 +15,7 @@ namespace Onboarding.Bridge.Clients.CloudApi;
 /// (https://developers.facebook.com/docs/whatsapp/cloud-api/typing-indicators). Sends answer a <see cref="WppSendResult"/>
 /// (the send result both transports share); other calls throw <see cref="UpstreamException"/>.
 /// </summary>
-public sealed class CloudApiClient(IHttpClientFactory clients, TrustedFetcher fetcher, IOptions<CloudApiOptions> options)
+public sealed class CloudApiClient(IHttpClientFactory clients, IOptions<CloudApiOptions> options)
 {
     public const string HttpClientName = "cloudapi";
     private const string Api = "CloudApi";
@@ -123,10 +122,11 @@ public sealed class CloudApiClient(IHttpClientFactory clients, TrustedFetcher fe
     }
 
     /// <summary>
-    /// A received file in two steps: the media id's URL (<c>GET /{version}/{media-id}</c>), then the URL itself with the
-    /// bearer token through the trusted fetcher. Null when Meta no longer has it (media ids last 30 days).
+    /// The first of a received file's two steps: the media id's short-lived URL and MIME type (<c>GET /{version}/{media-id}</c>).
+    /// Null when Meta no longer has it (media ids last 30 days). The second step, the URL itself with
+    /// <see cref="Authorization"/>, goes through the trusted fetcher (InboundMedia).
     /// </summary>
-    public async Task<WppMedia?> DownloadMediaAsync(string mediaId, CancellationToken ct)
+    public async Task<CloudMediaUrl?> MediaUrlAsync(string mediaId, CancellationToken ct)
     {
         using var http = clients.CreateClient(HttpClientName);
         using var response = await http.GetAsync($"{Options.ApiVersion}/{Uri.EscapeDataString(mediaId)}?phone_number_id={Uri.EscapeDataString(Options.PhoneNumberId)}", ct);
@@ -137,21 +137,16 @@ public sealed class CloudApiClient(IHttpClientFactory clients, TrustedFetcher fe
         }
 
         var info = await EnsureAsync(response, "media url", ct);
-        if (!info.TryGetProperty("url", out var u) || u.GetString() is not { } url || !Uri.TryCreate(url, UriKind.Absolute, out var location))
+        if (!info.TryGetProperty("url", out var u) || u.ValueKind != JsonValueKind.String || !Uri.TryCreate(u.GetString(), UriKind.Absolute, out var url))
         {
             throw new UpstreamException(Api, "media url answered without a url", response.StatusCode, isTransient: false);
         }
 
-        var mime = info.TryGetProperty("mime_type", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
-        var file = await fetcher.GetAsync(location, ct, new AuthenticationHeaderValue("Bearer", Options.AccessToken));
-        if (file.Bytes is not { } bytes)
-        {
-            throw new UpstreamException(Api, $"media download failed with HTTP {(int)file.Status}", file.Status,
-                UpstreamException.IsTransientStatus(file.Status));
-        }
-
-        return new WppMedia(bytes, mime ?? file.ContentType ?? "application/octet-stream");
+        return new CloudMediaUrl(url, info.TryGetProperty("mime_type", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null);
     }
+
+    /// <summary>The bearer token a media URL wants (Meta answers 401 without it).</summary>
+    public AuthenticationHeaderValue Authorization => new("Bearer", Options.AccessToken);
 
     private static object Message(string to, string type, object content) => new Dictionary<string, object>
     {
@@ -205,3 +200,6 @@ public sealed class CloudApiClient(IHttpClientFactory clients, TrustedFetcher fe
             response.StatusCode, UpstreamException.IsTransientStatus(response.StatusCode), RetryAfterReader.Read(response.Headers));
     }
 }
+
+/// <summary>Where a received file can be downloaded for a few minutes, and its MIME type.</summary>
+public sealed record CloudMediaUrl(Uri Url, string? MimeType);
