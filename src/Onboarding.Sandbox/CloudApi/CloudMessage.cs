@@ -46,6 +46,9 @@ public sealed class CloudMessage
     /// <summary>Why a message of ours failed (the error of its <c>failed</c> status).</summary>
     public GraphError? Error { get; set; }
 
+    /// <summary>A document's file name, as sent or as the phone named it.</summary>
+    public string? FileName => Type == "document" ? MessageRules.Str(Content["filename"]) : null;
+
     /// <summary>What a phone shows as the message's text (never a file's bytes).</summary>
     public string? Text => Type switch
     {
