@@ -10,17 +10,19 @@ public sealed partial class FakeCloudApi
     {
         _requests.Attach(app);
         app.UseFaults(Faults);
+        var prefix = _options.BasePath.Trim('/');
+        IEndpointRouteBuilder graph = prefix.Length == 0 ? app : app.MapGroup("/" + prefix);
 
         // Messages API: POST /{Version}/{Phone-Number-ID}/messages (developers.facebook.com/docs/whatsapp/cloud-api/reference/messages).
-        app.MapPost("/{version}/{phoneNumberId}/messages", ctx => Graph(ctx, PostMessage));
+        graph.MapPost("/{version}/{phoneNumberId}/messages", ctx => Graph(ctx, PostMessage));
 
         // Media API (developers.facebook.com/docs/whatsapp/cloud-api/reference/media): upload, retrieve the URL, delete.
-        app.MapPost("/{version}/{phoneNumberId}/media", ctx => Graph(ctx, UploadMedia));
-        app.MapGet("/{version}/{mediaId}", ctx => Graph(ctx, GetMediaUrl));
-        app.MapDelete("/{version}/{mediaId}", ctx => Graph(ctx, DeleteMedia));
+        graph.MapPost("/{version}/{phoneNumberId}/media", ctx => Graph(ctx, UploadMedia));
+        graph.MapGet("/{version}/{mediaId}", ctx => Graph(ctx, GetMediaUrl));
+        graph.MapDelete("/{version}/{mediaId}", ctx => Graph(ctx, DeleteMedia));
 
         // The media URL itself (lookaside.fbsbx.com in production): the same bearer token, valid five minutes.
-        app.MapGet("/whatsapp_business/attachments/", DownloadMedia);
+        graph.MapGet("/whatsapp_business/attachments/", DownloadMedia);
     }
 
     /// <summary>

@@ -70,7 +70,7 @@ public sealed partial class FakeCloudApi
             ContextId = MessageRules.Str(body["context"]?["message_id"]),
             At = Now(),
             Rendered = template is null ? null : MessageRules.Render(template, content),
-            Media = MessageRules.Str(content["id"]) is { } mediaId && MessageRules.MediaTypes.Contains(type) ? _media[mediaId].Content : null,
+            Media = MessageRules.Str(content["id"]) is { } mediaId && MessageRules.MediaTypes.Contains(type) ? _media.GetValueOrDefault(mediaId)?.Content : null,
         };
         message.Status = "accepted";
 

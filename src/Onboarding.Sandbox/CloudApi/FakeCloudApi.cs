@@ -38,7 +38,7 @@ public sealed partial class FakeCloudApi : IAsyncDisposable
     }
 
     /// <summary>Root URL with a trailing slash: the <c>GraphApiUrl</c> a client is given (like <c>https://graph.facebook.com/</c>).</summary>
-    public Uri BaseUrl => _app!.BaseUrl;
+    public Uri BaseUrl => _options.BasePath.Trim('/') is { Length: > 0 } prefix ? new Uri(_app!.BaseUrl, prefix + "/") : _app!.BaseUrl;
 
     public string GraphApiVersion => _options.GraphApiVersion;
 

@@ -12,6 +12,12 @@ public sealed class FakeCloudApiOptions
     /// </summary>
     public string GraphApiVersion { get; set; } = "v21.0";
 
+    /// <summary>
+    /// A path the Graph routes sit under (<c>graph</c> serves <c>/graph/v21.0/…</c>), for a client whose Graph URL is
+    /// behind a proxy prefix; empty serves them at the root like graph.facebook.com.
+    /// </summary>
+    public string BasePath { get; set; } = "";
+
     public string PhoneNumberId { get; set; } = "106540352242922";
 
     /// <summary>Our business number (digits), <c>metadata.display_phone_number</c> in webhooks.</summary>
@@ -40,8 +46,13 @@ public sealed class FakeCloudApiOptions
     /// frequency until the request succeeds, for up to 7 days" (Graph API Webhooks, Getting Started, "Event
     /// Notifications"); the fake keeps the shape (growing gaps, then it gives up) on a scale a test can wait for.
     /// </summary>
+    /// <remarks>About 19 minutes in all, so a host restarted during a fault test still gets what was sent meanwhile.</remarks>
     public IList<TimeSpan> WebhookRetryDelays { get; set; } =
-        [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10)];
+    [
+        TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2),
+        TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1),
+        TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10),
+    ];
 
     /// <summary>How long one webhook POST may take before it counts as failed (and is retried).</summary>
     public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -59,3 +59,26 @@ public sealed class GraphAuthTests : CloudApiTestBase
         _ = body["contacts"].ShouldBeOfType<JsonArray>();
     }
 }
+
+public sealed class GraphBasePathTests : CloudApiTestBase
+{
+    protected override void Configure(Onboarding.Sandbox.CloudApi.FakeCloudApiOptions options) => options.BasePath = "/graph/";
+
+    [Fact]
+    public async Task The_graph_routes_and_media_urls_sit_under_the_configured_base_path()
+    {
+        Api.BaseUrl.AbsolutePath.ShouldBe("/graph/");
+        await Api.Phone(Driver, "Maria").SendImageAsync([1, 2, 3]);
+        var mediaId = Callback.Values.Single()["messages"]![0]!["image"]!["id"]!.GetValue<string>();
+
+        var (status, info) = await SendAsync(HttpMethod.Get, $"{Api.GraphApiVersion}/{mediaId}", null, Api.AccessToken);
+        using var atRoot = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(Api.BaseUrl, "/"), $"{Api.GraphApiVersion}/{mediaId}"));
+        atRoot.Headers.Authorization = new("Bearer", Api.AccessToken);
+        using var rootResponse = await RawAsync(atRoot);
+
+        status.ShouldBe(200);
+        new Uri(info["url"]!.GetValue<string>()).AbsolutePath.ShouldStartWith("/graph/whatsapp_business/attachments/");
+        ((int)rootResponse.StatusCode).ShouldBe(404);
+        (await PostMessageAsync(Text(Driver, "olá"))).Status.ShouldBe(200);
+    }
+}

@@ -12,7 +12,9 @@ public sealed class WebhookDeliveryTests : CloudApiTestBase
         await Api.Phone(Driver, "Maria João").SendTextAsync("Olá, vi o anúncio / quero saber mais");
 
         var (raw, signature) = Callback.Posts.Single();
-        signature.ShouldBe(FakeCloudApi.Signature(Api.AppSecret, raw));
+        // Checked as a receiver checks it: HMAC-SHA256 of the raw bytes with the app secret, in lowercase hex.
+        var expected = System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Api.AppSecret), System.Text.Encoding.UTF8.GetBytes(raw));
+        signature.ShouldBe("sha256=" + Convert.ToHexStringLower(expected));
         signature.ShouldNotBe(FakeCloudApi.Signature("another-secret", raw));
         signature!.ShouldMatch("^sha256=[0-9a-f]{64}$");
         // Meta escapes slashes and non-ASCII characters: the signature holds over these raw bytes only.
