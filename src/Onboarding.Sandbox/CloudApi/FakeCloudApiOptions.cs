@@ -6,14 +6,14 @@ public sealed class FakeCloudApiOptions
     public int Port { get; set; }
 
     /// <summary>
-    /// The Graph API version the fake serves (<c>/v21.0/…</c>, the one Typebot's WhatsApp integration calls in
-    /// <c>packages/whatsapp/src/sendWhatsAppMessage.ts</c>); a client calling another version gets Graph's
-    /// "Unknown path components" error, so a misconfigured version shows at once.
+    /// The Graph API version the fake serves (<c>/v23.0/…</c>; Typebot's integration calls <c>v21.0</c>, Chatwoot's
+    /// <c>v13.0</c>); a client calling another version gets Graph's "Unknown path components" error, so a
+    /// misconfigured version shows at once.
     /// </summary>
-    public string GraphApiVersion { get; set; } = "v21.0";
+    public string GraphApiVersion { get; set; } = "v23.0";
 
     /// <summary>
-    /// A path the Graph routes sit under (<c>graph</c> serves <c>/graph/v21.0/…</c>), for a client whose Graph URL is
+    /// A path the Graph routes sit under (<c>graph</c> serves <c>/graph/v23.0/…</c>), for a client whose Graph URL is
     /// behind a proxy prefix; empty serves them at the root like graph.facebook.com.
     /// </summary>
     public string BasePath { get; set; } = "";
