@@ -40,8 +40,18 @@ public sealed class CloudApiOptions
     /// </summary>
     public Dictionary<string, Dictionary<string, CloudTemplate>> Templates { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Purposes that must have a template in <see cref="DefaultLanguage"/> at boot; empty to demand none.</summary>
-    public List<string> RequiredTemplates { get; set; } = [TemplatePurposes.StatusNotice, TemplatePurposes.DocumentReminder, TemplatePurposes.Nudge];
+    /// <summary>
+    /// Purposes that must have a template in <see cref="DefaultLanguage"/> at boot; unset: status notices, document
+    /// reminders and nudges. Null by default because the configuration binder appends to a list it finds filled, so a
+    /// default list could never be shortened; one empty entry demands none.
+    /// </summary>
+    public List<string>? RequiredTemplates { get; set; }
+
+    /// <summary>The purposes <see cref="RequiredTemplates"/> names, or the three defaults.</summary>
+    public IEnumerable<string> RequiredPurposes =>
+        RequiredTemplates is { } required
+            ? required.Where(p => !string.IsNullOrWhiteSpace(p))
+            : [TemplatePurposes.StatusNotice, TemplatePurposes.DocumentReminder, TemplatePurposes.Nudge];
 
     /// <summary>The label of the button that opens a list of options (at most 20 characters).</summary>
     public string ListButton { get; set; } = "Ver opções";

@@ -40,7 +40,7 @@ public sealed partial class CloudApiOptionsValidator(IOptions<WhatsAppOptions> w
             failures.Add($"{s}:ApiVersion must look like v23.0.");
         }
 
-        foreach (var purpose in options.RequiredTemplates)
+        foreach (var purpose in options.RequiredPurposes)
         {
             if (options.TemplateFor(purpose, options.DefaultLanguage) is null)
             {
@@ -57,6 +57,11 @@ public sealed partial class CloudApiOptionsValidator(IOptions<WhatsAppOptions> w
                     failures.Add($"{s}:Templates:{purpose}:{language} needs both Name and Language (Meta's code, e.g. pt_PT).");
                 }
             }
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ListButton) || options.ListButton.Length > 20)
+        {
+            failures.Add($"{s}:ListButton must be 1 to 20 characters (Meta's limit for a list's button).");
         }
 
         if (options.Http.AttemptTimeout <= TimeSpan.Zero || options.Http.SlowAttemptTimeout < options.Http.AttemptTimeout)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Onboarding.Bridge.Clients.CloudApi;
 
@@ -17,7 +18,7 @@ public sealed class CloudApiOptionsValidatorTests
             AppSecret = "app-secret-value",
             WebhookVerifyToken = "verify-token-value",
         };
-        foreach (var purpose in options.RequiredTemplates)
+        foreach (var purpose in options.RequiredPurposes)
         {
             options.Templates[purpose] = new() { ["pt"] = new CloudTemplate { Name = purpose + "_pt", Language = "pt_PT" } };
         }
@@ -59,6 +60,20 @@ public sealed class CloudApiOptionsValidatorTests
         result.Failures!.Count().ShouldBe(2);
         Validator(cloud: true, sends: false).Validate(null, new CloudApiOptions { AppSecret = "s", WebhookVerifyToken = "v" }).Succeeded.ShouldBeTrue();
         Validator(cloud: false, sends: true).Validate(null, new CloudApiOptions()).Succeeded.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void The_required_purposes_can_be_narrowed_in_configuration()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["WhatsApp:CloudApi:RequiredTemplates:0"] = "status_notice",
+        }).Build();
+        var options = new CloudApiOptions();
+        configuration.GetSection(CloudApiOptions.Section).Bind(options);
+
+        options.RequiredPurposes.ShouldBe(["status_notice"]);
+        new CloudApiOptions().RequiredPurposes.Count().ShouldBe(3);
     }
 
     [Fact]
