@@ -6,10 +6,13 @@ cd "$(dirname "$0")"
 source scripts/postgres.sh
 
 # ./run.sh --flow FILE: the Sandbox's bot runs FILE (an edited Typebot export) instead of the shipped flows.
+# ./run.sh --cloud-api: WhatsApp goes through the fake WhatsApp Cloud API (Meta's Graph API) instead of the fake
+# WPPConnect; the Sandbox points the host's Cloud API settings at it (docs/0046).
 ARGS=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --flow) [ $# -ge 2 ] || { echo "usage: ./run.sh [--flow FILE]" >&2; exit 2; }
+    --cloud-api) export WhatsApp__Transport=CloudApi; shift ;;
+    --flow) [ $# -ge 2 ] || { echo "usage: ./run.sh [--cloud-api] [--flow FILE]" >&2; exit 2; }
             [ -f "$2" ] || { echo "no such flow file: $2" >&2; exit 2; }
             export Sandbox__Flow="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
     *) ARGS+=("$1"); shift ;;

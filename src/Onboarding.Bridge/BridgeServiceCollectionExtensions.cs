@@ -6,6 +6,7 @@ using Onboarding.Bridge.Bot;
 using Onboarding.Bridge.Bot.Media;
 using Onboarding.Bridge.Bot.Nudges;
 using Onboarding.Bridge.Clients.Chatwoot;
+using Onboarding.Bridge.Clients.CloudApi;
 using Onboarding.Bridge.Clients.Fetching;
 using Onboarding.Bridge.Clients.Typebot;
 using Onboarding.Bridge.Clients.WppConnect;
@@ -22,6 +23,7 @@ using Onboarding.Bridge.Notifications;
 using Onboarding.Bridge.Operations;
 using Onboarding.Bridge.Outbound.Intake;
 using Onboarding.Bridge.Outbound.Outbox;
+using Onboarding.Bridge.Outbound.Transport;
 using Onboarding.Bridge.Retention;
 using Onboarding.Bridge.Session;
 using Onboarding.Bridge.State;
@@ -38,13 +40,21 @@ public static class BridgeServiceCollectionExtensions
     public static IServiceCollection AddBridge(this IServiceCollection services, IConfiguration configuration, bool runPump)
     {
         services.AddOptions<BridgeOptions>().BindConfiguration(BridgeOptions.Section);
-        services.AddWppConnectClient(configuration, validate: runPump);
+
+        // docs/0042: the transport is chosen at boot; only its own settings are demanded.
+        var cloud = configuration.GetSection(WhatsAppOptions.Section).Get<WhatsAppOptions>()?.IsCloudApi == true;
+        services.AddCloudApiClient(configuration, sends: runPump);
+        services.AddWppConnectClient(configuration, validate: runPump && !cloud);
         services.AddChatwootClient(configuration, validate: runPump);
         services.AddTypebotClient(configuration, validate: runPump);
-        if (!runPump)
+        if (!runPump && !cloud)
         {
             services.AddOptions<WppConnectOptions>().ValidateOnStart()
                 .Validate(o => !string.IsNullOrWhiteSpace(o.WebhookToken), $"{WppConnectOptions.Section}:WebhookToken is required (the WPPConnect webhook's path token).");
+        }
+
+        if (!runPump)
+        {
             services.AddOptions<ChatwootOptions>().ValidateOnStart()
                 .Validate<IConfiguration>((o, c) => !string.IsNullOrWhiteSpace(o.WebhookSecret) || !string.IsNullOrWhiteSpace(c[$"{BridgeOptions.Section}:ChatwootWebhookToken"]),
                     $"{ChatwootOptions.Section}:WebhookSecret is required (or {BridgeOptions.Section}:ChatwootWebhookToken) to accept Chatwoot webhooks.");
@@ -79,9 +89,20 @@ public static class BridgeServiceCollectionExtensions
         services.AddGovernor();
         services.AddSingleton<SendGovernor>();
         services.AddSingleton<GovernorGauges>();
+        services.AddSingleton<ConversationWindow>();
+        if (cloud)
+        {
+            services.AddSingleton<IWhatsAppTransport, CloudApiTransport>();
+        }
+        else
+        {
+            services.AddSingleton<IWhatsAppTransport, WppConnectTransport>();
+        }
+
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<DeliveryReceipts>();
         services.AddSingleton<WppConnectWebhookIntake>();
+        services.AddSingleton<CloudApiWebhookIntake>();
         services.AddSingleton<ChatwootWebhookIntake>();
         services.AddSingleton<BridgeState>();
         services.AddSingleton<BridgeDepths>();

@@ -26,6 +26,7 @@ public static class ConsoleExtensions
         ("/console.js", "console.js", "text/javascript; charset=utf-8"),
         ("/console.css", "console.css", "text/css; charset=utf-8"),
         ("/whatsapp.js", "whatsapp.js", "text/javascript; charset=utf-8"),
+        ("/whatsapp-choices.js", "whatsapp-choices.js", "text/javascript; charset=utf-8"),
         ("/sandbox.js", "sandbox.js", "text/javascript; charset=utf-8"),
         ("/sandbox-flow.js", "sandbox-flow.js", "text/javascript; charset=utf-8"),
         ("/sandbox.css", "sandbox.css", "text/css; charset=utf-8"),

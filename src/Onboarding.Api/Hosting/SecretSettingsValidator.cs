@@ -42,6 +42,7 @@ public sealed class SecretSettingsValidator(IConfiguration configuration, IHostE
         {
             "Bridge:MediaSigningKey", "Bridge:ChatwootWebhookToken", "WppConnect:SecretKey", "WppConnect:Token",
             "WppConnect:WebhookToken", "Chatwoot:ApiToken", "Chatwoot:WebhookSecret",
+            "WhatsApp:CloudApi:AccessToken", "WhatsApp:CloudApi:AppSecret", "WhatsApp:CloudApi:WebhookVerifyToken",
         })
         {
             yield return (setting, configuration[setting] ?? "", min);

@@ -12,16 +12,28 @@ namespace Onboarding.Bridge.Bot;
 /// </summary>
 public static class BotReplies
 {
-    /// <summary>Enqueues the outputs numbered from <paramref name="next"/>; returns the next free number.</summary>
+    /// <summary>
+    /// Enqueues the outputs numbered from <paramref name="next"/>; returns the next free number. The text that carries
+    /// <paramref name="choice"/>'s menu also carries its options, for a transport with native buttons (docs/0042).
+    /// </summary>
     public static async Task<int> EnqueueAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, BotConversation conversation,
-        string sessionId, int next, IReadOnlyList<BotOutput> outputs, CancellationToken ct)
+        string sessionId, int next, IReadOnlyList<BotOutput> outputs, CancellationToken ct, BotChoice? choice = null)
     {
-        foreach (var output in outputs)
+        for (var index = 0; index < outputs.Count; index++)
         {
+            var output = outputs[index];
             var key = $"bot:{sessionId}:{next++}";
+            var options = choice?.OutputIndex == index ? choice : null;
             var (send, mirror) = output switch
             {
-                BotText text => (new OutboxEntry(key, conversation.WaChatId, OutboxKinds.Text, new OutboxPayload { Text = text.Text, Typing = true }), text.Text),
+                BotText text => (new OutboxEntry(key, conversation.WaChatId, OutboxKinds.Text, new OutboxPayload
+                {
+                    Text = text.Text,
+                    Typing = true,
+                    Choices = options?.Labels,
+                    ChoiceBody = options?.Question,
+                    Language = conversation.Language,
+                }), text.Text),
                 BotMedia media => (new OutboxEntry(key, conversation.WaChatId, OutboxKinds.File, new OutboxPayload
                 {
                     FileUrl = media.Url.AbsoluteUri,

@@ -214,8 +214,9 @@ public sealed partial class ConversationRouter(
             }, ct);
         }
 
+        var outputs = WhatsAppRenderer.Render(turn, Bot.MaxWaitSeconds, BotPhrases.For(conversation.Language, Bot).MultipleChoiceHint);
         var next = await BotReplies.EnqueueAsync(connection, transaction, conversation, sessionId, started ? 0 : conversation.BotTurns,
-            WhatsAppRenderer.Render(turn, Bot.MaxWaitSeconds, BotPhrases.For(conversation.Language, Bot).MultipleChoiceHint), ct);
+            outputs, ct, WhatsAppRenderer.Choice(turn.Input, outputs));
         await ContactDirectory.SaveTurnAsync(connection, transaction, conversation.Id, sessionId, turn.Input, next, started, nudgeClock.UtcNow, ct);
         await ApplicationProgress.RecordTurnAsync(connection, transaction, Progress(conversation, turn, firstMessageAt, started), ct);
         var handedOff = turn.EndsFlow || turn.ClientSideActions.Any(a => a.ValueKind == System.Text.Json.JsonValueKind.Object && a.TryGetProperty("chatwoot", out _));

@@ -50,6 +50,9 @@ public sealed class GovernorOptions
     /// <summary>The longest a held row waits before the governor looks at it again.</summary>
     public TimeSpan HoldRecheck { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Over the Cloud API these limits replace the WhatsApp Web budgets, ramp and no-cold rule (docs/0044).</summary>
+    public CloudApiLimits CloudApi { get; set; } = new();
+
     /// <summary>Seeds the random gaps (tests); empty: a different sequence each start.</summary>
     public int? RandomSeed { get; set; }
 
@@ -72,4 +75,18 @@ public sealed class BudgetLimits
     public int PerMinute { get; set; }
     public int PerHour { get; set; }
     public int PerDay { get; set; }
+}
+
+/// <summary>
+/// Meta's published limits for a Cloud API number (https://developers.facebook.com/docs/whatsapp/messaging-limits,
+/// https://developers.facebook.com/docs/whatsapp/cloud-api/overview#throughput): a tier of unique chats a day that may
+/// be opened by the business (a template outside the 24-hour window), and a throughput in messages per second.
+/// </summary>
+public sealed class CloudApiLimits
+{
+    /// <summary>The number's tier: 250 before business verification, then 1,000, 10,000, 100,000 (0: no cap).</summary>
+    public int BusinessInitiatedPerDay { get; set; } = 1000;
+
+    /// <summary>Messages a second for the whole number (Meta's default 80; 0: no cap).</summary>
+    public int MessagesPerSecond { get; set; } = 80;
 }

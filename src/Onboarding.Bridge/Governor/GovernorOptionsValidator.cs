@@ -30,6 +30,11 @@ public sealed class GovernorOptionsValidator : IValidateOptions<GovernorOptions>
             errors.Add($"{GovernorOptions.Section}:RampStart must be in (0, 1] and RampDuration 0 or more.");
         }
 
+        if (o.CloudApi.BusinessInitiatedPerDay < 0 || o.CloudApi.MessagesPerSecond < 0)
+        {
+            errors.Add($"{GovernorOptions.Section}:CloudApi: BusinessInitiatedPerDay and MessagesPerSecond must be 0 (no limit) or more.");
+        }
+
         Positive(errors, nameof(o.ColdWindow), o.ColdWindow);
         Positive(errors, nameof(o.RestrictionBackoff), o.RestrictionBackoff);
         Positive(errors, nameof(o.NoticeMaxAge), o.NoticeMaxAge);

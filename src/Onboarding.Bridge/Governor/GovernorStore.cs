@@ -66,6 +66,21 @@ public sealed class GovernorStore(NpgsqlDataSource dataSource)
             $"SELECT EXISTS (SELECT 1 FROM inbound_messages WHERE wa_chat_id IN ({SameContact}) AND NOT from_me AND wa_timestamp >= @since)",
             new { waChatId, since = since.UtcDateTime }, cancellationToken: ct));
 
+    /// <summary>True when <paramref name="budget"/> granted a permit for <paramref name="subject"/> since <paramref name="since"/>.</summary>
+    public static Task<bool> GrantedSinceAsync(NpgsqlConnection connection, string budget, string subject, DateTimeOffset since, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM governor_grants WHERE budget = @budget AND subject = @subject AND granted_at > @since)",
+            new { budget, subject, since = since.UtcDateTime }, cancellationToken: ct));
+
+    /// <summary>The WhatsApp id of the driver's newest message in this chat (what a Cloud API read receipt names), or null.</summary>
+    public static Task<string?> DriverLastMessageAsync(NpgsqlConnection connection, string waChatId, CancellationToken ct) =>
+        connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            """
+            SELECT wa_message_id FROM inbound_messages
+            WHERE wa_chat_id = @waChatId AND NOT from_me AND strpos(wa_message_id, ':') = 0
+            ORDER BY wa_timestamp DESC, id DESC LIMIT 1
+            """, new { waChatId }, cancellationToken: ct));
+
     /// <summary>True when the number already sent something to this chat (the outbox's sent WhatsApp rows).</summary>
     public static Task<bool> NumberWroteBeforeAsync(NpgsqlConnection connection, string waChatId, CancellationToken ct) =>
         connection.ExecuteScalarAsync<bool>(new CommandDefinition(

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Onboarding.Bridge.Drains;
 using Onboarding.Bridge.Inbound.CatchUp;
 using Onboarding.Bridge.Inbound.Processing;
@@ -24,11 +25,16 @@ public sealed partial class BridgePump(IServiceProvider services, BridgeSignal s
     {
         var inbound = services.GetRequiredService<InboundProcessor>();
         var outbox = services.GetRequiredService<OutboxDispatcher>();
+        // Nothing to read back over the Cloud API: Meta redelivers a webhook until it is acknowledged.
+        var catchUp = !services.GetRequiredService<IOptions<WhatsAppOptions>>().Value.IsCloudApi;
         try
         {
             // After a crash the clustered catch-up job may stay with the dead instance until cluster recovery: catch
             // up once now, so what arrived while this replica was down is not left waiting for it.
-            await services.GetRequiredService<WppConnectCatchUp>().RunOnceAsync(stoppingToken);
+            if (catchUp)
+            {
+                await services.GetRequiredService<WppConnectCatchUp>().RunOnceAsync(stoppingToken);
+            }
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {

@@ -29,8 +29,13 @@ public static class BridgeSchedulerExtensions
                 store.UsePostgres(db => db.UseRegisteredDataSource = true);
                 store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(10));
             });
-            Every<CatchUpJob>(q, CatchUpJob.Name, options.CatchUpInterval);
-            Every<SessionHealthJob>(q, SessionHealthJob.Name, options.SessionCheckInterval);
+            if (configuration.GetSection(WhatsAppOptions.Section).Get<WhatsAppOptions>()?.IsCloudApi != true)
+            {
+                // WhatsApp Web's gaps and session; the Cloud API has neither (its webhooks are redelivered by Meta).
+                Every<CatchUpJob>(q, CatchUpJob.Name, options.CatchUpInterval);
+                Every<SessionHealthJob>(q, SessionHealthJob.Name, options.SessionCheckInterval);
+            }
+
             Every<SweepJob>(q, SweepJob.Name, options.SweepInterval);
             Every<RetentionJob>(q, RetentionJob.Name, TimeSpan.FromHours(1));
             Every<NudgeJob>(q, NudgeJob.Name, nudges.Interval);

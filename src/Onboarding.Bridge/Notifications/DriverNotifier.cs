@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Onboarding.Bridge.Clients.CloudApi;
 using Onboarding.Bridge.Drains;
 using Onboarding.Bridge.Outbound.Outbox;
 using Onboarding.Data.Drivers;
@@ -29,7 +30,22 @@ public sealed class DriverNotifier(NpgsqlDataSource dataSource, IOptions<Notific
                     .Replace("{reason}", change.Reason ?? "", StringComparison.Ordinal).Trim();
                 var key = $"notify:{change.DriverId}:{change.Id}";
                 var conversation = (int?)change.ChatwootConversationId;
-                await OutboxStore.InsertAsync(connection, transaction, new OutboxEntry(key, chat, OutboxKinds.Text, new OutboxPayload { Text = text, Typing = true })
+                // Outside the Cloud API's 24-hour window the status_notice template goes instead, with these values (docs/0043).
+                var payload = new OutboxPayload
+                {
+                    Text = text,
+                    Typing = true,
+                    Purpose = TemplatePurposes.StatusNotice + "." + change.ToStatus,
+                    Language = change.Language,
+                    Values = new Dictionary<string, string>
+                    {
+                        ["name"] = FirstName(change.FullName),
+                        ["status"] = change.ToStatus,
+                        ["reason"] = change.Reason ?? "",
+                        ["text"] = text,
+                    },
+                };
+                await OutboxStore.InsertAsync(connection, transaction, new OutboxEntry(key, chat, OutboxKinds.Text, payload)
                 {
                     Class = MessageClasses.ServiceNotice,
                     ChatwootConversationId = conversation,

@@ -1,14 +1,19 @@
 using System.Security.Cryptography;
 using Onboarding.Sandbox.Chatwoot;
+using Onboarding.Sandbox.CloudApi;
 using Onboarding.Sandbox.Typebot.ChatApi;
 using Onboarding.Sandbox.WppConnect;
 
 namespace Onboarding.Sandbox.Hosting;
 
-/// <summary>The fakes the Sandbox runs in-process, disposed with the host.</summary>
-public sealed class SandboxServices(FakeWppConnect wpp, FakeChatwoot chatwoot, TypebotEmulator typebot) : IAsyncDisposable
+/// <summary>The fakes the Sandbox runs in-process, disposed with the host: one WhatsApp transport's fake, Chatwoot and Typebot.</summary>
+public sealed class SandboxServices(FakeWppConnect? wpp, FakeCloudApi? cloudApi, FakeChatwoot chatwoot, TypebotEmulator typebot) : IAsyncDisposable
 {
-    public FakeWppConnect Wpp { get; } = wpp;
+    /// <summary>The WPPConnect fake (the default transport); null when the Sandbox runs the Cloud API.</summary>
+    public FakeWppConnect? Wpp { get; } = wpp;
+
+    /// <summary>The Cloud API fake (<c>./run.sh --cloud-api</c>); null when the Sandbox runs WPPConnect.</summary>
+    public FakeCloudApi? CloudApi { get; } = cloudApi;
 
     public FakeChatwoot Chatwoot { get; } = chatwoot;
 
@@ -18,14 +23,22 @@ public sealed class SandboxServices(FakeWppConnect wpp, FakeChatwoot chatwoot, T
     {
         await Typebot.DisposeAsync();
         await Chatwoot.DisposeAsync();
-        await Wpp.DisposeAsync();
+        if (Wpp is not null)
+        {
+            await Wpp.DisposeAsync();
+        }
+
+        if (CloudApi is not null)
+        {
+            await CloudApi.DisposeAsync();
+        }
     }
 }
 
 /// <summary>
-/// The Sandbox program's settings (<c>Onboarding:Mode=Sandbox</c>): WPPConnect, Chatwoot and Typebot fakes on loopback
-/// ports next to the host, and the host's settings pointed at them, so the real clients and webhooks run over real
-/// HTTP without any account.
+/// The Sandbox program's settings (<c>Onboarding:Mode=Sandbox</c>): WPPConnect (or, with <c>WhatsApp:Transport=CloudApi</c>,
+/// the Cloud API), Chatwoot and Typebot fakes on loopback ports next to the host, and the host's settings pointed at
+/// them, so the real clients and webhooks run over real HTTP without any account.
 /// </summary>
 public static class SandboxMode
 {
@@ -41,7 +54,11 @@ public static class SandboxMode
         var typebotKey = builder.Configuration.GetSection("Api:Keys").GetChildren()
             .FirstOrDefault(k => k["Role"] == "typebot")?["Key"] ?? "";
 
-        var wpp = await FakeWppConnect.StartAsync(new FakeWppConnectOptions { Port = basePort + 1, WebhookUrl = new Uri(hostUrl, "/webhooks/wppconnect/" + webhookToken) });
+        var cloud = CloudApiSandbox.IsSelected(builder.Configuration);
+        var appSecret = builder.Configuration["Sandbox:CloudApiAppSecret"] is { Length: > 0 } fixedSecret ? fixedSecret : RandomToken();
+        var verifyToken = RandomToken();
+        var wpp = cloud ? null : await FakeWppConnect.StartAsync(new FakeWppConnectOptions { Port = basePort + 1, WebhookUrl = new Uri(hostUrl, "/webhooks/wppconnect/" + webhookToken) });
+        var cloudApi = cloud ? await FakeCloudApi.StartAsync(CloudApiSandbox.Options(basePort + 1, hostUrl, appSecret)) : null;
         var chatwoot = await FakeChatwoot.StartAsync(new FakeChatwootOptions { Port = basePort + 2, WebhookUrl = new Uri(hostUrl, "/webhooks/chatwoot"), WebhookSecret = chatwootSecret });
         var typebot = await TypebotEmulator.StartAsync(new TypebotEmulatorOptions
         {
@@ -54,10 +71,6 @@ public static class SandboxMode
         {
             // The mode is this program's, whatever the environment says (the production program refuses it).
             ["Onboarding:Mode"] = "Sandbox",
-            ["WppConnect:BaseUrl"] = wpp.BaseUrl.ToString(),
-            ["WppConnect:Session"] = new FakeWppConnectOptions().Session,
-            ["WppConnect:SecretKey"] = new FakeWppConnectOptions().SecretKey,
-            ["WppConnect:WebhookToken"] = webhookToken,
             ["Chatwoot:BaseUrl"] = chatwoot.BaseUrl.ToString(),
             ["Chatwoot:AccountId"] = chatwoot.AccountId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Chatwoot:InboxId"] = chatwoot.InboxId.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -71,9 +84,20 @@ public static class SandboxMode
             ["Bridge:PublicUrl"] = hostUrl.ToString(),
             ["Bridge:MediaSigningKey"] = RandomToken(),
         });
+        builder.Configuration.AddInMemoryCollection(cloudApi is null
+            ? new Dictionary<string, string?>
+            {
+                ["WppConnect:BaseUrl"] = wpp!.BaseUrl.ToString(),
+                ["WppConnect:Session"] = new FakeWppConnectOptions().Session,
+                ["WppConnect:SecretKey"] = new FakeWppConnectOptions().SecretKey,
+                ["WppConnect:WebhookToken"] = webhookToken,
+            }
+            : CloudApiSandbox.HostSettings(cloudApi, verifyToken));
         builder.Configuration.AddInMemoryCollection(flows);
-        builder.Services.AddSingleton(new SandboxServices(wpp, chatwoot, typebot));
-        builder.Services.AddHostedService(sp => new SandboxBanner(sp.GetRequiredService<IHostApplicationLifetime>(), Banner(builder.Configuration, hostUrl, basePort, webhookToken, chatwootSecret)));
+        builder.Services.AddSingleton(new SandboxServices(wpp, cloudApi, chatwoot, typebot));
+        var banner = Banner(builder.Configuration, hostUrl, basePort, cloudApi is null ? WppWebhookLines(hostUrl, webhookToken) : CloudApiWebhookLines(hostUrl, appSecret), chatwootSecret);
+        builder.Services.AddHostedService(sp => new SandboxBanner(sp.GetRequiredService<IHostApplicationLifetime>(), banner,
+            cloudApi is null ? null : () => CloudApiSandbox.VerifyCallbackAsync(cloudApi, verifyToken)));
     }
 
     /// <summary>
@@ -114,7 +138,7 @@ public static class SandboxMode
     };
 
     /// <summary>What <c>./run.sh</c> shows once the host listens: the last thing printed at start (Sandbox only).</summary>
-    private static string Banner(IConfiguration configuration, Uri host, int basePort, string webhookToken, string chatwootSecret)
+    private static string Banner(IConfiguration configuration, Uri host, int basePort, string whatsAppLines, string chatwootSecret)
     {
         string KeyOf(string role) => configuration.GetSection("Api:Keys").GetChildren().FirstOrDefault(k => k["Role"] == role)?["Key"] ?? "(none)";
         var root = host.ToString().TrimEnd('/');
@@ -125,20 +149,39 @@ public static class SandboxMode
                 API docs:        {root}/swagger
                 Staff key:       {KeyOf("staff")}      (header X-Api-Key)
                 Typebot key:     {KeyOf("typebot")}
-              Fakes on loopback: WPPConnect :{basePort + 1}, Chatwoot :{basePort + 2}, Typebot chat API :{basePort + 3}
-              Replay captured webhooks with curl (fixed with Sandbox__WppConnectWebhookToken, Sandbox__ChatwootWebhookSecret):
-                WPPConnect webhook:       POST {root}/webhooks/wppconnect/{webhookToken}
+              Fakes on loopback: {(IsCloud(configuration) ? "WhatsApp Cloud API" : "WPPConnect")} :{basePort + 1}, Chatwoot :{basePort + 2}, Typebot chat API :{basePort + 3}
+            {whatsAppLines}
                 Chatwoot webhook secret:  {chatwootSecret}   (POST {root}/webhooks/chatwoot, X-Chatwoot-Signature)
               Ctrl+C stops the host and Postgres.
 
             """;
     }
 
-    private sealed class SandboxBanner(IHostApplicationLifetime lifetime, string banner) : IHostedService
+    private static bool IsCloud(IConfiguration configuration) => CloudApiSandbox.IsSelected(configuration);
+
+    private static string WppWebhookLines(Uri host, string webhookToken) => $"""
+              Replay captured webhooks with curl (fixed with Sandbox__WppConnectWebhookToken, Sandbox__ChatwootWebhookSecret):
+                WPPConnect webhook:       POST {host.ToString().TrimEnd('/')}/webhooks/wppconnect/{webhookToken}
+            """;
+
+    private static string CloudApiWebhookLines(Uri host, string appSecret) => $"""
+              Replay captured webhooks with curl (fixed with Sandbox__CloudApiAppSecret, Sandbox__ChatwootWebhookSecret):
+                Cloud API webhook:        POST {host.ToString().TrimEnd('/')}/webhooks/cloudapi   (X-Hub-Signature-256 with app secret {appSecret})
+            """;
+
+    /// <summary>Prints the banner once the host listens, then runs the transport's start-up check (the Cloud API's handshake).</summary>
+    private sealed class SandboxBanner(IHostApplicationLifetime lifetime, string banner, Func<Task>? afterStart) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            lifetime.ApplicationStarted.Register(() => Console.Out.Write(banner));
+            lifetime.ApplicationStarted.Register(() =>
+            {
+                Console.Out.Write(banner);
+                if (afterStart is not null)
+                {
+                    _ = Task.Run(afterStart, CancellationToken.None);
+                }
+            });
             return Task.CompletedTask;
         }
 

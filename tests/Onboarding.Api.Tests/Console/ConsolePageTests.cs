@@ -13,6 +13,7 @@ public sealed class ConsolePageTests(AppFixture app) : IntegrationContext(app)
     [InlineData("/console/console.js", "text/javascript; charset=utf-8", "X-Api-Key")]
     [InlineData("/console/console.css", "text/css; charset=utf-8", ".badge")]
     [InlineData("/console/whatsapp.js", "text/javascript; charset=utf-8", "WhatsAppText")]
+    [InlineData("/console/whatsapp-choices.js", "text/javascript; charset=utf-8", "WhatsAppChoices")]
     [InlineData("/console/sandbox.js", "text/javascript; charset=utf-8", "/api/sandbox/")]
     [InlineData("/console/sandbox-flow.js", "text/javascript; charset=utf-8", "/api/sandbox/flow")]
     [InlineData("/console/sandbox.css", "text/css; charset=utf-8", ".bubble")]

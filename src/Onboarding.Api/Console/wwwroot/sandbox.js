@@ -5,6 +5,7 @@
 (() => {
   const { el, show, api, addPage } = window.OnboardingConsole;
   const { render } = window.WhatsAppText;
+  const choices = window.WhatsAppChoices;
   const $ = (id) => document.getElementById(id);
 
   const POLL_MS = 1000;
@@ -166,6 +167,8 @@
     return el('li', { class: `bubble ${mine ? 'mine' : 'theirs'}`, 'data-sender': m.sender },
       mine ? null : el('span', { class: 'sender' }, PHONE_SENDERS[m.sender] || m.sender),
       el('div', { class: 'text' }, m.type === 'chat' ? render(m.text) : mediaText(m)),
+      mine ? null : choices.render(m, (choiceId) => chooseAsDriver(m.id, choiceId)),
+      m.error ? el('span', { class: 'wa-error' }, `Não entregue (${m.error})`) : null,
       el('span', { class: 'meta' }, time(m.at)));
   }
 
@@ -216,6 +219,20 @@
     } finally {
       $('sb-send').disabled = false;
       input.focus();
+    }
+  }
+
+  /** Over the Cloud API: the driver taps a reply button or a list row of the company's message. */
+  async function chooseAsDriver(messageId, choiceId) {
+    if (!state.phone) return;
+    try {
+      await api(`/api/sandbox/phones/${encodeURIComponent(state.phone.digits)}/choices`, {
+        method: 'POST',
+        json: { message_id: messageId, choice_id: choiceId },
+      });
+      refreshSoon();
+    } catch (error) {
+      fail(`Não foi possível escolher: ${error.message}`);
     }
   }
 

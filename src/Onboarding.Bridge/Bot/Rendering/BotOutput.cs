@@ -26,3 +26,9 @@ public sealed record BotMedia(Uri Url, string Kind, string? Caption) : BotOutput
 
 /// <summary>A pause before the next output (a Wait block), already capped.</summary>
 public sealed record BotPause(TimeSpan Duration) : BotOutput;
+
+/// <summary>
+/// The single choice a turn ends with, for a transport with native buttons or lists: the output (a <see cref="BotText"/>)
+/// whose text ends with the numbered menu, the question before the menu, and the labels in the menu's order.
+/// </summary>
+public sealed record BotChoice(int OutputIndex, string Question, IReadOnlyList<string> Labels);

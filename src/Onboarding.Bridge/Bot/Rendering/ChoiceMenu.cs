@@ -37,5 +37,6 @@ public static class ChoiceMenu
         return string.Join('\n', lines);
     }
 
-    private static string OneLine(string label) => string.Join(' ', label.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>A label as the menu shows it (and as a button or list row titles it): its lines joined by spaces.</summary>
+    public static string OneLine(string label) => string.Join(' ', label.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
 }

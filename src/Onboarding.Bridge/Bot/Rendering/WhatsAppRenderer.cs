@@ -44,6 +44,36 @@ public static class WhatsAppRenderer
     }
 
     /// <summary>
+    /// The single choice the rendered turn ends with (null for a multiple choice, another input, or a menu split over
+    /// several messages): which text carries the numbered menu and the question it follows, so the Cloud API can show
+    /// the same options as buttons or a list (docs/0042) while WPPConnect sends the text as it is.
+    /// </summary>
+    public static BotChoice? Choice(TypebotInputBlock? input, IReadOnlyList<BotOutput> outputs)
+    {
+        ArgumentNullException.ThrowIfNull(outputs);
+        if (input is null || input.IsMultipleChoice || ChoiceMenu.Text(input) is not { } menu)
+        {
+            return null;
+        }
+
+        for (var i = outputs.Count - 1; i >= 0; i--)
+        {
+            if (outputs[i] is BotText text)
+            {
+                if (!text.Text.EndsWith(menu, StringComparison.Ordinal))
+                {
+                    return null;
+                }
+
+                var question = text.Text[..^menu.Length].TrimEnd('\n');
+                return new BotChoice(i, question.Length > 0 ? question : menu, [.. ChoiceMenu.Options(input).Select(o => ChoiceMenu.OneLine(o.Label))]);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// Actions keyed by the index of the bubble they follow (<c>lastBubbleBlockId</c>, its last occurrence); those
     /// without one, or naming a bubble not in this turn, run after all bubbles.
     /// </summary>

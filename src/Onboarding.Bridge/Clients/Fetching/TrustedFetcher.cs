@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -21,9 +22,14 @@ public sealed class TrustedFetcher(IHttpClientFactory clients, TrustedOrigins or
     public const string ClientName = "outbox-files";
     private const int MaxRedirects = 5;
 
-    public async Task<FetchedFile> GetAsync(Uri url, CancellationToken ct)
+    /// <summary>
+    /// The file at <paramref name="url"/>. <paramref name="authorization"/> (the Cloud API's bearer token for a media URL)
+    /// goes only to the first URL's origin, never to a host a redirect leads to.
+    /// </summary>
+    public async Task<FetchedFile> GetAsync(Uri url, CancellationToken ct, AuthenticationHeaderValue? authorization = null)
     {
         var max = options.Value.MaxFetchBytes;
+        var origin = url.GetLeftPart(UriPartial.Authority);
         for (var hop = 0; hop <= MaxRedirects; hop++)
         {
             if (!origins.Allows(url))
@@ -34,7 +40,13 @@ public sealed class TrustedFetcher(IHttpClientFactory clients, TrustedOrigins or
             }
 
             using var http = clients.CreateClient(ClientName);
-            using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, ct);
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            if (authorization is not null && string.Equals(url.GetLeftPart(UriPartial.Authority), origin, StringComparison.OrdinalIgnoreCase))
+            {
+                request.Headers.Authorization = authorization;
+            }
+
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
             if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location)
             {
                 url = location.IsAbsoluteUri ? location : new Uri(url, location);

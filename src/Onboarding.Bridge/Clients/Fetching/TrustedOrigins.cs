@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Onboarding.Bridge.Clients.Chatwoot;
+using Onboarding.Bridge.Clients.CloudApi;
 using Onboarding.Bridge.Clients.Typebot;
 
 namespace Onboarding.Bridge.Clients.Fetching;
@@ -7,18 +8,23 @@ namespace Onboarding.Bridge.Clients.Fetching;
 /// <summary>
 /// The origins (scheme, host, port) the bridge may fetch files from: Chatwoot's <c>BaseUrl</c> and <c>PublicUrl</c>,
 /// <c>Chatwoot:StorageHosts</c> (where its attachment links redirect), Typebot's <c>BaseUrl</c> and
-/// <c>Typebot:MediaHosts</c> (bot media). An entry without a scheme means https on its default port.
+/// <c>Typebot:MediaHosts</c> (bot media), and with the Cloud API its base URL and <c>WhatsApp:CloudApi:MediaHosts</c>. An entry without a scheme means https on its default port.
 /// </summary>
 public sealed class TrustedOrigins
 {
     private readonly HashSet<string> _origins = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _hosts = new(StringComparer.OrdinalIgnoreCase);
 
-    public TrustedOrigins(IOptions<ChatwootOptions> chatwoot, IOptions<TypebotOptions> typebot)
+    public TrustedOrigins(IOptions<ChatwootOptions> chatwoot, IOptions<TypebotOptions> typebot, IOptions<WhatsAppOptions> whatsApp,
+        IOptions<CloudApiOptions> cloudApi)
         : this([chatwoot.Value.BaseUrl?.AbsoluteUri, chatwoot.Value.PublicUrl?.AbsoluteUri, .. chatwoot.Value.StorageHosts,
-            typebot.Value.BaseUrl?.AbsoluteUri, .. typebot.Value.MediaHosts])
+            typebot.Value.BaseUrl?.AbsoluteUri, .. typebot.Value.MediaHosts, .. CloudApiOrigins(whatsApp.Value, cloudApi.Value)])
     {
     }
+
+    /// <summary>With the Cloud API, the Graph API and the hosts its media URLs point at (received files).</summary>
+    private static IEnumerable<string?> CloudApiOrigins(WhatsAppOptions whatsApp, CloudApiOptions cloudApi) =>
+        whatsApp.IsCloudApi ? [cloudApi.BaseUrl?.AbsoluteUri, .. cloudApi.MediaHosts] : [];
 
     private TrustedOrigins(IEnumerable<string?> entries)
     {

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Npgsql;
+using Onboarding.Bridge.Clients.CloudApi;
+using Onboarding.Bridge.Clients.Fetching;
 using Onboarding.Bridge.Clients.Resilience;
 using Onboarding.Bridge.Clients.WppConnect;
 using Onboarding.Bridge.Clients.WppConnect.Dtos;
@@ -14,9 +16,10 @@ namespace Onboarding.Bridge.Inbound.Processing;
 /// <c>autoDownload</c> (<c>src/util/functions.ts</c>, called from <c>callWebHook</c>) replaces the <c>body</c> of any
 /// event with a <c>mimetype</c> by the whole decrypted file as bare base64 before posting it. Without it, and in
 /// REST reads (<c>get-messages</c>, so in rows the catch-up recorded), <c>body</c> holds at most a JPEG thumbnail;
-/// a body is taken as the file only when its size is the message's <c>size</c>.
+/// a body is taken as the file only when its size is the message's <c>size</c>. A message that came over the Cloud API
+/// has its media id instead, and the file is asked of Meta with it in two steps (<see cref="CloudApiClient.MediaUrlAsync"/>, then the URL).
 /// </summary>
-public sealed class InboundMedia(WppConnectClient wpp, NpgsqlDataSource dataSource)
+public sealed class InboundMedia(WppConnectClient wpp, CloudApiClient cloud, TrustedFetcher fetcher, NpgsqlDataSource dataSource)
 {
     /// <summary>How many processings may wait for WPPConnect to serve the file before the row settles for a placeholder.</summary>
     public const int DownloadAttempts = 3;
@@ -49,7 +52,7 @@ public sealed class InboundMedia(WppConnectClient wpp, NpgsqlDataSource dataSour
 
         try
         {
-            return await wpp.DownloadMediaAsync(id, ct) is { } media
+            return await DownloadAsync(message, id, ct) is { } media
                 ? media with { MimeType = mimeType ?? media.MimeType }
                 : null;
         }
@@ -78,9 +81,30 @@ public sealed class InboundMedia(WppConnectClient wpp, NpgsqlDataSource dataSour
             return new WppMedia(bytes, string.IsNullOrWhiteSpace(message.Mimetype) ? "application/octet-stream" : message.Mimetype);
         }
 
-        return await wpp.DownloadMediaAsync(waMessageId, ct) is { } media
+        return await DownloadAsync(message, waMessageId, ct) is { } media
             ? media with { MimeType = string.IsNullOrWhiteSpace(message?.Mimetype) ? media.MimeType : message.Mimetype }
             : null;
+    }
+
+    private Task<WppMedia?> DownloadAsync(WppMessage? message, string waMessageId, CancellationToken ct) =>
+        message?.CloudApiMediaId is { Length: > 0 } mediaId ? DownloadCloudAsync(mediaId, ct) : wpp.DownloadMediaAsync(waMessageId, ct);
+
+    /// <summary>The Cloud API's two steps: the media id's URL, then the URL with the bearer token through the trusted fetcher.</summary>
+    private async Task<WppMedia?> DownloadCloudAsync(string mediaId, CancellationToken ct)
+    {
+        if (await cloud.MediaUrlAsync(mediaId, ct) is not { } media)
+        {
+            return null;
+        }
+
+        var file = await fetcher.GetAsync(media.Url, ct, cloud.Authorization);
+        if (file.Bytes is not { } bytes)
+        {
+            throw new UpstreamException("CloudApi", $"media download failed with HTTP {(int)file.Status}", file.Status,
+                UpstreamException.IsTransientStatus(file.Status));
+        }
+
+        return new WppMedia(bytes, media.MimeType ?? file.ContentType ?? "application/octet-stream");
     }
 
     /// <summary>The whole file when the body holds it (auto-download); null for a thumbnail, text or nothing.</summary>

@@ -57,6 +57,10 @@ public sealed class ReferenceNotes
             JsonSerializer.Serialize(stored, WppConnectJson.Options));
     }
 
+    /// <summary>A Cloud API reaction (<c>reaction.message_id</c>, <c>reaction.emoji</c> absent when removed) as the same ledger entry.</summary>
+    public static LedgerEntry CloudReaction(string id, string chat, string target, string? emoji, DateTime at) =>
+        new($"{id}:reaction:{emoji}", chat, false, at, JsonSerializer.Serialize(new StoredEvent(Reaction, target, emoji ?? "", false), WppConnectJson.Options));
+
     /// <summary>The note for agents, quoting the message referred to when the ledger or the outbox has it.</summary>
     public async Task<string> DescribeAsync(NpgsqlConnection connection, WppMessage message, CancellationToken ct)
     {

@@ -20,7 +20,14 @@ public sealed class DeliveryReceipts(NpgsqlDataSource dataSource, BridgeSignal s
         _ => null,
     };
 
-    public async Task<bool> RecordAsync(string waMessageId, int ack, CancellationToken ct)
+    public Task<bool> RecordAsync(string waMessageId, int ack, CancellationToken ct) => RecordAsync(waMessageId, ack, null, ct);
+
+    /// <summary>
+    /// Records a receipt; a failure (the Cloud API's <c>failed</c> status, with <paramref name="error"/>) replaces a mere
+    /// "sent", since Meta reports failures such as 131047 and 131026 after accepting the message; nothing replaces
+    /// "delivered" or "read".
+    /// </summary>
+    public async Task<bool> RecordAsync(string waMessageId, int ack, string? error, CancellationToken ct)
     {
         if (StatusOf(ack) is null)
         {
@@ -30,18 +37,21 @@ public sealed class DeliveryReceipts(NpgsqlDataSource dataSource, BridgeSignal s
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO message_receipts (wa_message_id, ack) VALUES (@waMessageId, @ack)
-            ON CONFLICT (wa_message_id) DO UPDATE SET ack = GREATEST(message_receipts.ack, EXCLUDED.ack), updated_at = now()
-            """, new { waMessageId, ack }, cancellationToken: ct));
+            INSERT INTO message_receipts (wa_message_id, ack, error) VALUES (@waMessageId, @ack, @error)
+            ON CONFLICT (wa_message_id) DO UPDATE SET
+                ack = CASE WHEN EXCLUDED.ack < 0 AND message_receipts.ack < 2 THEN EXCLUDED.ack ELSE GREATEST(message_receipts.ack, EXCLUDED.ack) END,
+                error = CASE WHEN EXCLUDED.ack < 0 AND message_receipts.ack < 2 THEN EXCLUDED.error ELSE message_receipts.error END,
+                updated_at = now()
+            """, new { waMessageId, ack, error }, cancellationToken: ct));
         return await MatchAsync(connection, waMessageId, ct);
     }
 
     /// <summary>Called once a send has recorded its WhatsApp id: a receipt that came first is shown now.</summary>
     public async Task<bool> MatchAsync(NpgsqlConnection connection, string waMessageId, CancellationToken ct)
     {
-        var match = await connection.QuerySingleOrDefaultAsync<(string Chat, long Conversation, long Message, int Ack)?>(new CommandDefinition(
+        var match = await connection.QuerySingleOrDefaultAsync<(string Chat, long Conversation, long Message, int Ack, string? Error)?>(new CommandDefinition(
             """
-            SELECT o.wa_chat_id, o.chatwoot_conversation_id, o.chatwoot_message_id, r.ack
+            SELECT o.wa_chat_id, o.chatwoot_conversation_id, o.chatwoot_message_id, r.ack, r.error
             FROM outbox o JOIN message_receipts r ON r.wa_message_id = o.wa_message_id
             WHERE o.wa_message_id = @waMessageId AND o.chatwoot_conversation_id IS NOT NULL AND o.chatwoot_message_id IS NOT NULL
             LIMIT 1
@@ -52,7 +62,7 @@ public sealed class DeliveryReceipts(NpgsqlDataSource dataSource, BridgeSignal s
         }
 
         var recorded = await OutboxStore.InsertAsync(connection, null, new OutboxEntry($"ack:{waMessageId}:{status}", row.Chat,
-            OutboxKinds.ChatwootMessageStatus, new OutboxPayload { Status = status })
+            OutboxKinds.ChatwootMessageStatus, new OutboxPayload { Status = status, Text = status == "failed" ? row.Error : null })
         {
             Lane = OutboxLanes.Chatwoot,
             ChatwootConversationId = (int)row.Conversation,

@@ -7,6 +7,7 @@ using Onboarding.Bridge.Clients.Resilience;
 using Onboarding.Bridge.Clients.WppConnect;
 using Onboarding.Bridge.Drains;
 using Onboarding.Bridge.Observability;
+using Onboarding.Bridge.Outbound.Transport;
 
 namespace Onboarding.Bridge.Outbound.Outbox;
 
@@ -17,7 +18,8 @@ namespace Onboarding.Bridge.Outbound.Outbox;
 public sealed partial class OutboxDispatcher(
     NpgsqlDataSource dataSource,
     OutboxStore store,
-    WppConnectClient wpp,
+    IWhatsAppTransport transport,
+    ConversationWindow window,
     ChatwootEffects effects,
     DeliveryReceipts receipts,
     TrustedFetcher fetcher,
@@ -129,10 +131,17 @@ public sealed partial class OutboxDispatcher(
             return true;
         }
 
-        if (item.State == "sending" && await AlreadyOnWhatsAppAsync(item, payload, ct) is { } found)
+        if (item.State == "sending" && await transport.FindSentAsync(item.WaChatId, item.CreatedAt, payload.Text, ct) is { } found)
         {
             // The previous attempt's fate was unknown and the message is there: record it instead of sending again.
             await OutboxStore.MarkSentAsync(connection, item.Id, found, ct);
+            return true;
+        }
+
+        var decision = transport.HasServiceWindow ? await window.DecideAsync(connection, item, payload, ct) : WindowDecision.Open;
+        if (decision is { IsOpen: false, Template: null })
+        {
+            await WindowClosedAsync(connection, item, ct);
             return true;
         }
 
@@ -140,7 +149,9 @@ public sealed partial class OutboxDispatcher(
         WppSendResult result;
         try
         {
-            result = await SendAsync(item, payload, ct);
+            result = decision.Template is { } template
+                ? await transport.SendTemplateAsync(item.WaChatId, template, decision.Parameters, ct)
+                : await SendAsync(item, payload, ct);
         }
         catch (Exception e) when (!RowFailure.IsInfrastructure(e, ct))
         {
@@ -273,40 +284,29 @@ public sealed partial class OutboxDispatcher(
             }
 
             var type = payload.ContentType ?? file.ContentType ?? "application/octet-stream";
-            var name = payload.FileName ?? "ficheiro";
-            return type.StartsWith("image/", StringComparison.Ordinal)
-                ? await wpp.SendImageAsync(item.WaChatId, bytes, type, name, payload.Text, ct)
-                : await wpp.SendFileAsync(item.WaChatId, bytes, type, name, payload.Text, ct);
+            return await transport.SendFileAsync(item.WaChatId, bytes, type, payload.FileName ?? "ficheiro", payload.Text, ct);
         }
 
-        return await wpp.SendTextAsync(item.WaChatId, payload.Text ?? "", ct);
+        return payload is { Choices: { Count: > 0 } choices, Text: { } menu }
+            ? await transport.SendChoiceAsync(item.WaChatId, menu, payload.ChoiceBody ?? menu, choices, ct)
+            : await transport.SendTextAsync(item.WaChatId, payload.Text ?? "", ct);
     }
 
-    private async Task TypingAsync(string chat, CancellationToken ct)
-    {
-        try
-        {
-            await wpp.SetTypingAsync(chat, true, ct);
-        }
-        catch (Exception e) when (e is UpstreamException or HttpRequestException)
-        {
-            // Presence is a courtesy: the message goes out without it.
-        }
-    }
+    private Task TypingAsync(string chat, CancellationToken ct) => transport.TypingAsync(chat, ct);
 
-    private async Task<string?> AlreadyOnWhatsAppAsync(OutboxItem item, OutboxPayload payload, CancellationToken ct)
+    /// <summary>
+    /// Outside the Cloud API's 24-hour window with no template for the message: nothing is sent, the row is finished
+    /// with its reason and agents read why in the conversation (docs/0043).
+    /// </summary>
+    private async Task WindowClosedAsync(NpgsqlConnection connection, OutboxItem item, CancellationToken ct)
     {
-        try
+        LogWindowClosed(item.Id);
+        BridgeMetrics.DroppedEffect("window_closed");
+        await OutboxStore.MarkDroppedAsync(connection, item.Id, "outside the 24-hour window and no template for it", ct);
+        if (item.ChatwootConversationId is not null)
         {
-            var recent = await wpp.GetMessagesAsync(item.WaChatId, 30, ct: ct);
-            var since = new DateTimeOffset(item.CreatedAt).ToUnixTimeSeconds() - 5;
-            return recent.LastOrDefault(m => m.FromMe && m.Time >= since
-                && (payload.Text is null ? m.Type != "chat" : m.Body == payload.Text || m.Caption == payload.Text))?.Id;
-        }
-        catch (Exception e) when (!RowFailure.IsInfrastructure(e, ct))
-        {
-            // Not known to be there: the send goes ahead (the next check after it settles looks again).
-            return null;
+            await NoteAsync(connection, item, $"window:{item.Id}",
+                "ℹ️ Esta mensagem não foi enviada: o condutor não escreve há mais de 24 horas e o WhatsApp (Cloud API) só aceita, fora dessa janela, modelos aprovados; não há modelo configurado para ela. Espere que o condutor escreva ou contacte-o por outro meio.", ct);
         }
     }
 
@@ -351,6 +351,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox {Id} is a dead letter: {Error}")]
     private partial void LogDead(long id, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox {Id} not sent: outside the 24-hour window and no template")]
+    private partial void LogWindowClosed(long id);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox {Id} ({Kind}) dropped: its Chatwoot message no longer exists ({Error})")]
     private partial void LogDropped(long id, string kind, string error);

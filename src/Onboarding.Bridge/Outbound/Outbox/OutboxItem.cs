@@ -11,6 +11,27 @@ public sealed record OutboxPayload
     public string? FileName { get; init; }
     public string? ContentType { get; init; }
 
+    /// <summary>
+    /// A single choice's options in order (bot replies): a transport with native buttons or lists shows them under
+    /// <see cref="ChoiceBody"/>; <see cref="Text"/> keeps the numbered menu for the others and as the fallback.
+    /// </summary>
+    public IReadOnlyList<string>? Choices { get; init; }
+
+    /// <summary>The question the choice answers, without the numbered menu.</summary>
+    public string? ChoiceBody { get; init; }
+
+    /// <summary>
+    /// Why the message is sent (<c>TemplatePurposes</c>: <c>status_notice.approved</c>, <c>document_reminder</c>,
+    /// <c>nudge</c>): outside the Cloud API's 24-hour window it picks the template that goes instead (docs/0043).
+    /// </summary>
+    public string? Purpose { get; init; }
+
+    /// <summary>The driver's language (<c>pt</c>, <c>en</c>), for the template's translation.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>The message's values by name (<c>name</c>, <c>status</c>, <c>reason</c>, …), for the template's parameters.</summary>
+    public IReadOnlyDictionary<string, string>? Values { get; init; }
+
     /// <summary>Show "typing…" before this send (bot replies).</summary>
     public bool Typing { get; init; }
 

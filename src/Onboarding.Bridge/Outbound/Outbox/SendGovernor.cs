@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Onboarding.Bridge.Clients.Chatwoot;
+using Onboarding.Bridge.Clients.CloudApi;
 using Onboarding.Bridge.Clients.WppConnect;
 using Onboarding.Bridge.Drains;
 using Onboarding.Bridge.Governor;
@@ -23,6 +24,7 @@ public sealed partial class SendGovernor(
     GovernorClock clock,
     IOptions<GovernorOptions> options,
     IOptions<ChatwootOptions> chatwoot,
+    IOptions<WhatsAppOptions> whatsApp,
     BridgeSignal signal,
     ILogger<SendGovernor> logger)
 {
@@ -33,6 +35,8 @@ public sealed partial class SendGovernor(
     public const string ReplyBudget = "whatsapp.replies";
     public const string NoticeBudget = "whatsapp.service_notices";
     public const string NewChatBudget = "whatsapp.new_chats";
+    public const string BusinessInitiatedBudget = "whatsapp.business_initiated";
+    public const string AuthorizationAlerted = "governor.cloudapi_authorization";
 
     private static readonly TimeSpan ShortestHold = TimeSpan.FromMilliseconds(50);
 
@@ -50,7 +54,10 @@ public sealed partial class SendGovernor(
         }
 
         var now = clock.Now;
-        var session = await state.GetAsync(BridgeState.SessionStatus, ct);
+        var cloud = whatsApp.Value.IsCloudApi;
+
+        // The Cloud API has no session to wait for and no WhatsApp Web ramp.
+        var session = cloud ? null : await state.GetAsync(BridgeState.SessionStatus, ct);
         var waiting = session is not null && session != SessionHealth.Connected;
         GovernorMetrics.SessionWait(waiting);
         var notice = item.MessageClass == MessageClasses.ServiceNotice;
@@ -69,10 +76,10 @@ public sealed partial class SendGovernor(
             return null;
         }
 
-        var share = Options.Ramp(await SinceConnectedAsync(now, ct));
+        var share = cloud ? 1.0 : Options.Ramp(await SinceConnectedAsync(now, ct));
         if (!notice)
         {
-            var reply = await GovernorStore.TryTakeAsync(connection, [Replies().Scaled(share)], now, TimeSpan.Zero, null, ct);
+            var reply = await GovernorStore.TryTakeAsync(connection, [cloud ? Throughput(ReplyBudget) : Replies().Scaled(share)], now, TimeSpan.Zero, null, ct);
             return reply.Granted ? Typing(payload) : await HeldAsync(connection, item, reply, now, ct);
         }
 
@@ -80,6 +87,11 @@ public sealed partial class SendGovernor(
         {
             await HoldAsync(connection, item, "restricted", until - now, ct);
             return null;
+        }
+
+        if (cloud)
+        {
+            return await AdmitCloudNoticeAsync(connection, item, payload, now, ct);
         }
 
         if (!await GovernorStore.DriverWroteSinceAsync(connection, item.WaChatId, now - Options.ColdWindow, ct))
@@ -98,6 +110,23 @@ public sealed partial class SendGovernor(
     }
 
     /// <summary>
+    /// A service notice over the Cloud API (docs/0044): the 24-hour window replaces the no-cold rule (the dispatcher
+    /// sends a template outside it, or nothing), and Meta's limits replace WhatsApp Web's: the throughput, and the
+    /// tier's unique chats a day opened by the business, counted once per chat a day.
+    /// </summary>
+    private async Task<TimeSpan?> AdmitCloudNoticeAsync(NpgsqlConnection connection, OutboxItem item, OutboxPayload payload, DateTimeOffset now, CancellationToken ct)
+    {
+        var day = now - TimeSpan.FromDays(1);
+        var opens = !await GovernorStore.DriverWroteSinceAsync(connection, item.WaChatId, now - ConversationWindow.Length, ct)
+            && !await GovernorStore.GrantedSinceAsync(connection, BusinessInitiatedBudget, item.WaChatId, day, ct);
+        IReadOnlyList<RateBudget> budgets = opens
+            ? [Throughput(NoticeBudget), new RateBudget(BusinessInitiatedBudget, 0, 0, Options.CloudApi.BusinessInitiatedPerDay)]
+            : [Throughput(NoticeBudget)];
+        var answer = await GovernorStore.TryTakeAsync(connection, budgets, now, TimeSpan.Zero, item.WaChatId, ct);
+        return answer.Granted ? Typing(payload) : await HeldAsync(connection, item, answer, now, ct);
+    }
+
+    /// <summary>
     /// True when the send's failure is the governor's to handle: a restriction (service notices pause, operations are
     /// alerted) or a session that is not connected (the lane waits). Nothing was sent either way, so the row waits
     /// with its attempt given back.
@@ -109,7 +138,16 @@ public sealed partial class SendGovernor(
             return false;
         }
 
-        if (RestrictionSignals.IsRestriction(result))
+        if (whatsApp.Value.IsCloudApi && CloudSendClassifier.IsAuthorization(result))
+        {
+            // Our token or the app's permissions: nothing will go out until an operator fixes them, so every row waits.
+            await AuthorizationFailedAsync(connection, result.Error ?? "190", ct);
+            GovernorMetrics.HeldBack(item.MessageClass, "authorization");
+            await OutboxStore.MarkHeldAsync(connection, item.Id, "held: Cloud API authorization", Options.HoldRecheck, refund: true, ct);
+            return true;
+        }
+
+        if (RestrictionSignals.IsRestriction(result) || (whatsApp.Value.IsCloudApi && CloudSendClassifier.IsRestriction(result)))
         {
             await RestrictAsync(connection, result.Error ?? "463", ct);
             if (item.MessageClass != MessageClasses.ServiceNotice)
@@ -143,9 +181,13 @@ public sealed partial class SendGovernor(
     public async Task<GovernorStatus> StatusAsync(CancellationToken ct)
     {
         var now = clock.Now;
-        var share = Options.Ramp(await SinceConnectedAsync(now, ct));
+        var cloud = whatsApp.Value.IsCloudApi;
+        var share = cloud ? 1.0 : Options.Ramp(await SinceConnectedAsync(now, ct));
         var usages = new List<BudgetUsage>();
-        foreach (var budget in new[] { Replies(), Notices(), NewChats() })
+        var budgets = cloud
+            ? new[] { Throughput(ReplyBudget), Throughput(NoticeBudget), new RateBudget(BusinessInitiatedBudget, 0, 0, Options.CloudApi.BusinessInitiatedPerDay) }
+            : [Replies(), Notices(), NewChats()];
+        foreach (var budget in budgets)
         {
             var usage = await store.UsageAsync(budget.Scaled(share), now, ct);
             GovernorMetrics.Usage(usage);
@@ -163,6 +205,9 @@ public sealed partial class SendGovernor(
 
     private RateBudget Notices() =>
         new(NoticeBudget, Options.ServiceNotices.PerMinute, Options.ServiceNotices.PerHour, Options.ServiceNotices.PerDay);
+
+    /// <summary>Meta's throughput as a per-minute budget (0: none).</summary>
+    private RateBudget Throughput(string name) => new(name, Options.CloudApi.MessagesPerSecond * 60, 0, 0);
 
     private RateBudget NewChats() => new(NewChatBudget, 0, 0, Options.NewChatsPerDay);
 
@@ -189,6 +234,25 @@ public sealed partial class SendGovernor(
         if (item.ChatwootConversationId is { } conversation)
         {
             await EnqueueNoteAsync(connection, $"{what}:{item.Id}", item.WaChatId, (int)conversation, note, ct);
+        }
+    }
+
+    /// <summary>Alerts operations once an hour while the Cloud API refuses our token.</summary>
+    private async Task AuthorizationFailedAsync(NpgsqlConnection connection, string error, CancellationToken ct)
+    {
+        var hour = clock.Now.ToUnixTimeSeconds() / 3600;
+        var key = hour.ToString(CultureInfo.InvariantCulture);
+        if (await state.GetAsync(AuthorizationAlerted, ct) == key)
+        {
+            return;
+        }
+
+        await state.SetAsync(AuthorizationAlerted, key, ct);
+        LogAuthorization();
+        if (chatwoot.Value.OperationsConversationId is { } operations)
+        {
+            await EnqueueNoteAsync(connection, "alert:cloudapi-authorization:" + key, "operations", operations,
+                $"⚠️ A Cloud API do WhatsApp recusou o nosso token ou as permissões da aplicação: {(error.Length > 200 ? error[..200] : error)}. Nenhuma mensagem sai até que WhatsApp:CloudApi:AccessToken seja renovado; as mensagens esperam na fila.", ct);
         }
     }
 
@@ -243,6 +307,9 @@ public sealed partial class SendGovernor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "WhatsApp answered a send with a restriction; service notices pause until {Until}")]
     private partial void LogRestricted(DateTimeOffset until);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The Cloud API refused our access token or permissions; WhatsApp sends wait")]
+    private partial void LogAuthorization();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox {Id}: the WhatsApp session is not connected; the lane waits for it")]
     private partial void LogSessionLost(long id);

@@ -27,9 +27,12 @@ public sealed class GetPhoneChatEndpoint(NpgsqlDataSource dataSource) : Endpoint
     {
         var digits = req.Digits();
         var chatId = digits + "@c.us";
-        var messages = Sandbox.Wpp.Messages(chatId);
-        var keys = await OutboxSenders.KeysAsync(dataSource, chatId, messages.Where(m => m.FromMe).ToList(), ct);
-        var name = Sandbox.Wpp.Chats.FirstOrDefault(c => c.Id == chatId)?.Name;
-        await Send.OkAsync(new PhoneChatResponse("+" + digits, chatId, name, messages.Select(m => PhoneMessage.From(m, keys)).ToList()), ct);
+        var none = new Dictionary<string, string>();
+        var (drafts, name) = Sandbox.CloudApi is { } cloud
+            ? (cloud.Messages(digits).Select(m => PhoneMessage.From(m, none)).ToList(), cloud.Chat(digits)?.ProfileName)
+            : (Sandbox.Wpp!.Messages(chatId).Select(m => PhoneMessage.From(m, none)).ToList(), Sandbox.Wpp.Chats.FirstOrDefault(c => c.Id == chatId)?.Name);
+        var keys = await OutboxSenders.KeysAsync(dataSource, chatId, drafts.Where(m => m.Sender != SandboxSenders.Driver).ToList(), ct);
+        var messages = drafts.Select(m => m.Sender == SandboxSenders.Driver ? m : m with { Sender = SandboxSenders.OfOutboxKey(keys.GetValueOrDefault(m.Id)) }).ToList();
+        await Send.OkAsync(new PhoneChatResponse("+" + digits, chatId, name, messages), ct);
     }
 }

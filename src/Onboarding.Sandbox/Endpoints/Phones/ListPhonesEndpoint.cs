@@ -24,7 +24,9 @@ public sealed class ListPhonesEndpoint : EndpointWithoutRequest<SandboxPhonesRes
 
     public override async Task HandleAsync(CancellationToken ct)
     {
-        var phones = Sandbox.Wpp.Chats.Select(SandboxPhone.From).ToList();
+        var phones = Sandbox.CloudApi is { } cloud
+            ? cloud.Chats.Select(SandboxPhone.From).ToList()
+            : Sandbox.Wpp!.Chats.Select(SandboxPhone.From).ToList();
         await Send.OkAsync(new SandboxPhonesResponse(phones), ct);
     }
 }

@@ -1,6 +1,5 @@
 using Npgsql;
 using Onboarding.Bridge.Outbound.Outbox;
-using Onboarding.Sandbox.WppConnect;
 
 namespace Onboarding.Sandbox.Endpoints.Phones;
 
@@ -13,7 +12,7 @@ internal static class OutboxSenders
     /// in-flight row with the same text.
     /// </summary>
     public static async Task<IReadOnlyDictionary<string, string>> KeysAsync(
-        NpgsqlDataSource dataSource, string chatId, IReadOnlyList<FakeWppMessage> ours, CancellationToken ct)
+        NpgsqlDataSource dataSource, string chatId, IReadOnlyList<PhoneMessage> ours, CancellationToken ct)
     {
         if (ours.Count == 0)
         {
@@ -26,8 +25,7 @@ internal static class OutboxSenders
         var inFlight = await OutboxStore.InFlightTextsAsync(connection, chatId, ct);
         foreach (var message in ours.Where(m => !keys.ContainsKey(m.Id)).Reverse())
         {
-            var text = PhoneMessage.TextOf(message);
-            var match = inFlight.FindIndex(r => r.Text == text);
+            var match = inFlight.FindIndex(r => r.Text == message.Text);
             if (match >= 0)
             {
                 keys[message.Id] = inFlight[match].DedupeKey;

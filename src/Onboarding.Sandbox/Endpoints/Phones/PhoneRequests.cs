@@ -22,6 +22,16 @@ public sealed record SendAsDriverRequest : PhoneRequest
     public string Text { get; init; } = "";
 }
 
+/// <summary>The driver taps a reply button or picks a list row of a message the company sent (Cloud API only).</summary>
+public sealed record ChooseAsDriverRequest : PhoneRequest
+{
+    /// <summary>The interactive message's id (<c>wamid.…</c>).</summary>
+    public string MessageId { get; init; } = "";
+
+    /// <summary>The button's or row's id.</summary>
+    public string ChoiceId { get; init; } = "";
+}
+
 public sealed class PhoneRequestValidator : Validator<PhoneRequest>
 {
     public PhoneRequestValidator()
@@ -37,5 +47,15 @@ public sealed class SendAsDriverValidator : Validator<SendAsDriverRequest>
         Include(new PhoneRequestValidator());
         RuleFor(x => x.Name).MaximumLength(60);
         RuleFor(x => x.Text).NotEmpty().WithMessage("text is required.").MaximumLength(4096);
+    }
+}
+
+public sealed class ChooseAsDriverValidator : Validator<ChooseAsDriverRequest>
+{
+    public ChooseAsDriverValidator()
+    {
+        Include(new PhoneRequestValidator());
+        RuleFor(x => x.MessageId).NotEmpty().WithMessage("message_id is required.");
+        RuleFor(x => x.ChoiceId).NotEmpty().WithMessage("choice_id is required.");
     }
 }

@@ -5,8 +5,8 @@ using Onboarding.Sandbox.Hosting;
 namespace Onboarding.Sandbox.Endpoints.Phones;
 
 /// <summary>
-/// The simulated phone sends a WhatsApp message to the company: the fake WPPConnect stores it and posts its webhook
-/// to this host, exactly as a real driver's message arrives.
+/// The simulated phone sends a WhatsApp message to the company: the fake WPPConnect (or Cloud API) stores it and posts
+/// its webhook to this host, exactly as a real driver's message arrives.
 /// </summary>
 public sealed class SendAsDriverEndpoint : Endpoint<SendAsDriverRequest, PhoneMessage>
 {
@@ -30,7 +30,15 @@ public sealed class SendAsDriverEndpoint : Endpoint<SendAsDriverRequest, PhoneMe
     public override async Task HandleAsync(SendAsDriverRequest req, CancellationToken ct)
     {
         var name = string.IsNullOrWhiteSpace(req.Name) ? null : req.Name.Trim();
-        var (message, _) = await Sandbox.Wpp.Phone(req.Digits(), name).SendTextAsync(req.Text);
-        await Send.OkAsync(PhoneMessage.From(message, new Dictionary<string, string>()), ct);
+        var none = new Dictionary<string, string>();
+        if (Sandbox.CloudApi is { } cloud)
+        {
+            var (sent, _) = await cloud.Phone(req.Digits(), name).SendTextAsync(req.Text);
+            await Send.OkAsync(PhoneMessage.From(sent, none), ct);
+            return;
+        }
+
+        var (message, _) = await Sandbox.Wpp!.Phone(req.Digits(), name).SendTextAsync(req.Text);
+        await Send.OkAsync(PhoneMessage.From(message, none), ct);
     }
 }

@@ -23,6 +23,7 @@ public sealed class SandboxApiTests(AppFixture app) : IntegrationContext(app)
     public async Task Nothing_can_be_sent_outside_the_sandbox()
     {
         (await Host.StaffPostAsync("/api/sandbox/phones/351915211836/messages", new { name = "Maria", text = "Olá" })).Status.ShouldBe(404);
+        (await Host.StaffPostAsync("/api/sandbox/phones/351915211836/choices", new { message_id = "wamid.x", choice_id = "b1" })).Status.ShouldBe(404);
         (await Host.StaffPostAsync("/api/sandbox/conversations/1/replies", new { text = "Olá" })).Status.ShouldBe(404);
         (await Host.StaffPostAsync("/api/sandbox/conversations/1/resolve", new { })).Status.ShouldBe(404);
     }

@@ -91,6 +91,12 @@ public sealed record WppMessage
     /// <summary><c>multi_vcard</c>: one entry per contact card.</summary>
     public IReadOnlyList<WppVcard>? VcardList { get; init; }
 
+    /// <summary>
+    /// The Cloud API's media id of a file the driver sent: the ledger keeps Cloud API messages in this shape
+    /// (<c>CloudApiMessages</c>, docs/0042), and the file is fetched through this id instead of WPPConnect.
+    /// </summary>
+    public string? CloudApiMediaId { get; init; }
+
     /// <summary>The chat this message belongs to: <c>chatId</c>, else the other party.</summary>
     [JsonIgnore]
     public string? ChatKey => ChatId ?? (FromMe ? To : From);
