@@ -129,6 +129,19 @@ public sealed class CloudPhone
         return SendAsync("interactive", new JsonObject { ["type"] = "list_reply", ["list_reply"] = reply }, messageId);
     }
 
+    /// <summary>
+    /// A kind the Cloud API does not support (a poll, a view-once photo): <c>type: unsupported</c> with error 131051
+    /// "Unsupported message type" and no content.
+    /// </summary>
+    public Task<(CloudMessage Message, WebhookDelivery? Delivery)> SendUnsupportedAsync() =>
+        SendAsync("unsupported", new JsonArray(new JsonObject
+        {
+            ["code"] = 131051,
+            ["title"] = "Message type unknown",
+            ["message"] = "Message type unknown",
+            ["error_data"] = new JsonObject { ["details"] = "Message type is currently not supported." },
+        }));
+
     /// <summary>Reacts to a message; "" takes the reaction back (a <c>reaction</c> message with an empty emoji).</summary>
     public Task<(CloudMessage Message, WebhookDelivery? Delivery)> ReactAsync(string messageId, string emoji) =>
         SendAsync("reaction", new JsonObject { ["message_id"] = messageId, ["emoji"] = emoji });

@@ -48,6 +48,14 @@ internal static class CloudShapes
         }
 
         json["type"] = m.Type;
+        if (m.Type == "unsupported")
+        {
+            // A kind the Cloud API does not pass on arrives with errors in place of content (payload examples,
+            // "Unknown messages"; Chatwoot's spec feeds message-level errors, incoming_message_whatsapp_cloud_service_spec.rb).
+            json["errors"] = m.Content.DeepClone();
+            return json;
+        }
+
         json[m.Type] = m.Content.DeepClone();
         return json;
     }
