@@ -39,21 +39,14 @@ public static class CloudApiSandbox
     };
 
     /// <summary>
-    /// The host's Cloud API settings. Both spellings of the section are written: <c>CloudApi</c> with
-    /// <c>VerifyToken</c>, <c>GraphApiUrl</c>, <c>GraphApiVersion</c>, and <c>WhatsApp:CloudApi</c> with
-    /// <c>WebhookVerifyToken</c>, <c>BaseUrl</c>, <c>ApiVersion</c> and the templates by purpose and language.
+    /// The host's Cloud API settings (section <c>WhatsApp:CloudApi</c>): the fake's ids and secrets, its URL and Graph
+    /// version, and the templates by purpose and language.
     /// </summary>
     public static Dictionary<string, string?> HostSettings(FakeCloudApi fake, string verifyToken)
     {
         var settings = new Dictionary<string, string?>
         {
             ["WhatsApp:Transport"] = Transport,
-            ["CloudApi:PhoneNumberId"] = fake.PhoneNumberId,
-            ["CloudApi:AccessToken"] = fake.AccessToken,
-            ["CloudApi:AppSecret"] = fake.AppSecret,
-            ["CloudApi:VerifyToken"] = verifyToken,
-            ["CloudApi:GraphApiUrl"] = fake.BaseUrl.ToString(),
-            ["CloudApi:GraphApiVersion"] = fake.GraphApiVersion,
             ["WhatsApp:CloudApi:PhoneNumberId"] = fake.PhoneNumberId,
             ["WhatsApp:CloudApi:AccessToken"] = fake.AccessToken,
             ["WhatsApp:CloudApi:AppSecret"] = fake.AppSecret,

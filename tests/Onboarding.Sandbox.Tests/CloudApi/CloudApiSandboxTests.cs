@@ -16,7 +16,7 @@ public sealed class CloudApiSandboxTests
     {
         await using var fake = await FakeCloudApi.StartAsync(CloudApiSandbox.Options(0, new Uri("http://127.0.0.1:5080/"), "app-secret"), Ct);
         var settings = CloudApiSandbox.HostSettings(fake, "verify");
-        using var http = new HttpClient { BaseAddress = new Uri(settings["CloudApi:GraphApiUrl"]!) };
+        using var http = new HttpClient { BaseAddress = new Uri(settings["WhatsApp:CloudApi:BaseUrl"]!) };
 
         var templates = settings.Keys.Where(k => k.StartsWith("WhatsApp:CloudApi:Templates:", StringComparison.Ordinal) && k.EndsWith(":Name", StringComparison.Ordinal))
             .Select(k => k[..^":Name".Length]).ToList();
@@ -24,7 +24,7 @@ public sealed class CloudApiSandboxTests
         foreach (var key in templates)
         {
             var parameters = settings.Keys.Count(k => k.StartsWith(key + ":Parameters:", StringComparison.Ordinal));
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"{settings["CloudApi:GraphApiVersion"]}/{settings["CloudApi:PhoneNumberId"]}/messages")
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"{settings["WhatsApp:CloudApi:ApiVersion"]}/{settings["WhatsApp:CloudApi:PhoneNumberId"]}/messages")
             {
                 Content = new StringContent(new JsonObject
                 {
@@ -49,7 +49,7 @@ public sealed class CloudApiSandboxTests
         }
 
         settings["WhatsApp:Transport"].ShouldBe("CloudApi");
-        settings["CloudApi:AppSecret"].ShouldBe("app-secret");
+        settings["WhatsApp:CloudApi:AppSecret"].ShouldBe("app-secret");
         settings["WhatsApp:CloudApi:BaseUrl"].ShouldBe(fake.BaseUrl.ToString());
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Onboarding.Bridge.Clients.CloudApi;
 using Onboarding.Bridge.Clients.Typebot;
 using Onboarding.Bridge.Contacts;
 using Onboarding.Bridge.Drains;
@@ -81,7 +82,15 @@ public sealed partial class Nudger(
         var key = $"nudge:{conversation.Id}:{session}:{conversation.BotTurns}:{number}";
         var chatwoot = (int)conversation.ChatwootConversationId;
         var added = await OutboxStore.InsertAsync(connection, transaction, new OutboxEntry(key, conversation.WaChatId, OutboxKinds.Text,
-            new OutboxPayload { Text = text, Typing = true })
+            new OutboxPayload
+            {
+                Text = text,
+                Typing = true,
+                // Over the Cloud API a nudge held past the 24-hour window goes as the nudge template (docs/0043).
+                Purpose = TemplatePurposes.Nudge,
+                Language = conversation.Language,
+                Values = new Dictionary<string, string> { ["name"] = conversation.DisplayName ?? "", ["text"] = text },
+            })
         {
             Class = MessageClasses.ServiceNotice,
             ChatwootConversationId = chatwoot,
