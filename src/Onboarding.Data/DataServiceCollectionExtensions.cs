@@ -1,6 +1,10 @@
 using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Onboarding.Data.Documents;
+using Onboarding.Data.Documents.Checklist;
+using Onboarding.Data.Documents.Files;
 using Onboarding.Data.Drivers;
 using Onboarding.Data.Idempotency;
 using Onboarding.Data.Migrations;
@@ -26,6 +30,13 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DriverRepository>();
         services.AddSingleton<DriverDataCopies>();
         services.AddSingleton<IdempotencyStore>();
+        services.AddOptions<DocumentsOptions>().Bind(configuration.GetSection(DocumentsOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DocumentsOptions>, DocumentsOptionsValidator>();
+        services.AddSingleton<DocumentChecklist>();
+        services.AddOptions<DocumentFilesOptions>().Bind(configuration.GetSection(DocumentFilesOptions.Section))
+            .Validate(o => DocumentFilesFactory.IsKnown(o.Kind), DocumentFilesFactory.UnknownKind).ValidateOnStart();
+        services.AddSingleton(DocumentFilesFactory.Create);
+        services.AddSingleton<DocumentStore>();
         return services;
     }
 }

@@ -10,6 +10,7 @@ namespace Onboarding.Bridge.Tests.Architecture;
 public sealed partial class TableOwnershipTests
 {
     private const string DriverRepository = "src/Onboarding.Data/Drivers/DriverRepository.cs";
+    private const string DocumentStore = "src/Onboarding.Data/Documents/DocumentStore.cs";
     private const string ContactDirectory = "src/Onboarding.Bridge/Contacts/ContactDirectory.cs";
     private const string ContactDirectoryConversations = "src/Onboarding.Bridge/Contacts/ContactDirectory.Conversations.cs";
 
@@ -27,6 +28,10 @@ public sealed partial class TableOwnershipTests
         ["webhook_receipts"] = ["src/Onboarding.Bridge/Outbound/Intake/WebhookReceipts.cs"],
         ["bridge_state"] = ["src/Onboarding.Bridge/State/BridgeState.cs"],
         ["governor_grants"] = ["src/Onboarding.Bridge/Governor/GovernorStore.cs"],
+        ["driver_documents"] = [DocumentStore],
+        ["document_checklists"] = [DocumentStore],
+        ["document_reminders"] = [DocumentStore],
+        ["document_views"] = [DocumentStore],
     };
 
     /// <summary>
