@@ -88,6 +88,9 @@ public static class HostingExtensions
         services.AddFastEndpoints(o => o.Assemblies = [typeof(HostingExtensions).Assembly, .. extraAssemblies]);
         services.AddSingleton<Features.Drivers.RegisterDriver.RegistrationChats>();
         services.AddSingleton<Features.Drivers.RegisterDriver.RegistrationConflictNote>();
+        services.AddSingleton<Features.Documents.DocumentProgress>();
+        services.AddSingleton<Features.Documents.ChecklistCompleteNote>();
+        services.AddSingleton<Features.Documents.StoreDocument.DocumentFileIntake>();
         services.SwaggerDocument(o =>
         {
             o.EnableJWTBearerAuth = false;
