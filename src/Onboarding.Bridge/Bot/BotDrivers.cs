@@ -9,11 +9,15 @@ namespace Onboarding.Bridge.Bot;
 /// <summary>What the bot may know of a driver before it asks anything: the prefilled variables of a new session.</summary>
 public static class BotDrivers
 {
+    /// <summary>The <c>resume_at</c> value that takes the flow to the first missing document.</summary>
+    public const string ResumeAtDocuments = "documents";
+
     public static async Task<KnownDriver?> FindAsync(NpgsqlConnection connection, string? phoneE164, CancellationToken ct) =>
         phoneE164 is null ? null : await DriverRepository.FindKnownAsync(connection, phoneE164, ct);
 
-    /// <summary>The variables the flow declares for this (never a secret): phone, WhatsApp name, chat, conversation, driver.</summary>
-    public static IReadOnlyDictionary<string, string> Prefill(BotConversation conversation, KnownDriver? driver, Uri? apiUrl)
+    /// <summary>The variables the flow declares for this (never a secret): phone, WhatsApp name, chat, conversation, driver, where to resume.</summary>
+    /// <remarks><paramref name="resumeAt"/>: where the flow's first group jumps (<c>documents</c>, a group id; typebot-flows/README.md).</remarks>
+    public static IReadOnlyDictionary<string, string> Prefill(BotConversation conversation, KnownDriver? driver, Uri? apiUrl, string? resumeAt = null)
     {
         var variables = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -34,6 +38,11 @@ public static class BotDrivers
         if (driver is not null)
         {
             variables["driver_id"] = driver.Id.ToString();
+        }
+
+        if (resumeAt is not null)
+        {
+            variables["resume_at"] = resumeAt;
         }
 
         return variables;

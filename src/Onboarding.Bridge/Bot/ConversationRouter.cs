@@ -45,6 +45,12 @@ public sealed partial class ConversationRouter(
             return await StartAsync(connection, conversation with { Language = named.Language }, [row.Id], ct);
         }
 
+        // "documentos": a registered driver goes straight to their first missing document, whoever held the chat.
+        if (Keywords.Matches(text, Bot.DocumentKeywords) && await BotDrivers.FindAsync(connection, conversation.PhoneE164, ct) is not null)
+        {
+            return await StartAsync(connection, conversation, [row.Id], ct, BotDrivers.ResumeAtDocuments);
+        }
+
         var reset = Keywords.Matches(text, Bot.ResetKeywords);
         switch (conversation.Mode)
         {
@@ -104,10 +110,11 @@ public sealed partial class ConversationRouter(
     private static async Task<bool> IsApprovedAsync(NpgsqlConnection connection, BotConversation conversation, CancellationToken ct) =>
         (await BotDrivers.FindAsync(connection, conversation.PhoneE164, ct))?.Status == Data.Drivers.DriverStatus.Approved;
 
-    private async Task<TimeSpan?> StartAsync(NpgsqlConnection connection, BotConversation conversation, long[] rows, CancellationToken ct)
+    private async Task<TimeSpan?> StartAsync(NpgsqlConnection connection, BotConversation conversation, long[] rows, CancellationToken ct,
+        string? resumeAt = null)
     {
         var driver = await BotDrivers.FindAsync(connection, conversation.PhoneE164, ct);
-        if (conversation.Mode == ConversationModes.Closed && Bot.ApprovedDriversToAgents && driver?.Status == Data.Drivers.DriverStatus.Approved)
+        if (resumeAt is null && conversation.Mode == ConversationModes.Closed && Bot.ApprovedDriversToAgents && driver?.Status == Data.Drivers.DriverStatus.Approved)
         {
             await HandOffAsync(connection, conversation, rows, HandoffReasons.ApprovedDriver, null, ct);
             return null;
@@ -116,7 +123,7 @@ public sealed partial class ConversationRouter(
         TypebotTurn turn;
         try
         {
-            turn = await Typebot.StartChatAsync(Bot.FlowFor(conversation.Language).PublicId, BotDrivers.Prefill(conversation, driver, Bot.OnboardingApiUrl ?? bridge.Value.PublicUrl), ct);
+            turn = await Typebot.StartChatAsync(Bot.FlowFor(conversation.Language).PublicId, BotDrivers.Prefill(conversation, driver, Bot.OnboardingApiUrl ?? bridge.Value.PublicUrl, resumeAt), ct);
         }
         catch (Exception e) when (IsBotFailure(e, ct))
         {

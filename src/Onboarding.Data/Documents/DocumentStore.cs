@@ -97,7 +97,10 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<DriverDocument>(new CommandDefinition(sql, new
         {
-            id, driverId, approve, actor,
+            id,
+            driverId,
+            approve,
+            actor,
             state = approve ? DocumentStates.Approved : DocumentStates.Rejected,
             reason = approve ? null : reason,
         }, cancellationToken: ct));
