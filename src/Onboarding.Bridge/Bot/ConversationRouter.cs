@@ -9,6 +9,7 @@ using Onboarding.Bridge.Contacts;
 using Onboarding.Bridge.Inbound.Ledger;
 using Onboarding.Bridge.Inbound.Processing;
 using Onboarding.Bridge.Outbound.Outbox;
+using Onboarding.Data.Documents;
 
 namespace Onboarding.Bridge.Bot;
 
@@ -114,6 +115,12 @@ public sealed partial class ConversationRouter(
         string? resumeAt = null)
     {
         var driver = await BotDrivers.FindAsync(connection, conversation.PhoneE164, ct);
+        if (resumeAt is null && driver is not null && await DocumentStore.AwaitsResendAsync(connection, driver.Id, ct))
+        {
+            // Staff asked again for a document: the session starts straight at it.
+            resumeAt = BotDrivers.ResumeAtDocuments;
+        }
+
         if (resumeAt is null && conversation.Mode == ConversationModes.Closed && Bot.ApprovedDriversToAgents && driver?.Status == Data.Drivers.DriverStatus.Approved)
         {
             await HandOffAsync(connection, conversation, rows, HandoffReasons.ApprovedDriver, null, ct);

@@ -162,6 +162,11 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource)
         return [.. await connection.QueryAsync<Guid>(new CommandDefinition(sql, new { ids = driverIds.ToArray(), today }, cancellationToken: ct))];
     }
 
+    /// <summary>True when staff asked the driver again for a file not yet resent: the next session starts at it.</summary>
+    public static Task<bool> AwaitsResendAsync(NpgsqlConnection connection, Guid driverId, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT FROM driver_documents WHERE driver_id = @driverId AND state = 'rejected')", new { driverId }, cancellationToken: ct));
+
     // What the reminder job reads and marks, inside its own transaction (its outbox rows commit with the marks).
 
     /// <summary>
