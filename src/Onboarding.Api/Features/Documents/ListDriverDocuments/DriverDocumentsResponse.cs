@@ -20,9 +20,9 @@ public sealed record ChecklistItem(string Document, string Kind, string Side, st
 }
 
 /// <summary>A stored file's record (never its key: staff reach the bytes through the file route only).</summary>
-public sealed record DocumentFile(Guid Id, string State, string? Reason, string ContentType, long SizeBytes, string Sha256, string SentBy,
+public sealed record DocumentFile(Guid Id, string Kind, string Side, string State, string? Reason, string ContentType, long SizeBytes, string Sha256, string SentBy,
     DateTime CreatedAt, string? ReviewedBy, DateTime? ReviewedAt, DateOnly? ExpiresOn)
 {
     public static DocumentFile From(DriverDocument d) =>
-        new(d.Id, d.State, d.Reason, d.ContentType, d.SizeBytes, d.Sha256, d.SentBy, d.CreatedAt, d.ReviewedBy, d.ReviewedAt, d.ExpiresOn);
+        new(d.Id, d.Kind, d.Side, d.State, d.Reason, d.ContentType, d.SizeBytes, d.Sha256, d.SentBy, d.CreatedAt, d.ReviewedBy, d.ReviewedAt, d.ExpiresOn);
 }
