@@ -31,6 +31,7 @@ public static class BridgeSchedulerExtensions
             Every<SessionHealthJob>(q, SessionHealthJob.Name, options.SessionCheckInterval);
             Every<SweepJob>(q, SweepJob.Name, options.SweepInterval);
             Every<RetentionJob>(q, RetentionJob.Name, TimeSpan.FromHours(1));
+            Every<DocumentExpiryJob>(q, DocumentExpiryJob.Name, TimeSpan.FromDays(1));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
