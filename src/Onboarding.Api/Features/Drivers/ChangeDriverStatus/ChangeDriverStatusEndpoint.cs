@@ -3,9 +3,9 @@ using FastEndpoints;
 using Npgsql;
 using Onboarding.Api.Auth;
 using Onboarding.Api.Features.Documents;
-using Onboarding.Data.Messages;
 using Onboarding.Bridge.Notifications;
 using Onboarding.Data.Drivers;
+using Onboarding.Data.Messages;
 
 namespace Onboarding.Api.Features.Drivers.ChangeDriverStatus;
 
