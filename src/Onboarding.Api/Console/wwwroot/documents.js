@@ -63,20 +63,25 @@
     const id = driverId();
     urls.forEach(URL.revokeObjectURL);
     urls = [];
-    if (!card || !id) return;
+    if (!card || !id || $('driver-body').hidden) return;
     try {
       const d = await (await api(`/api/drivers/${id}/documents`)).json();
       $('doc-summary').textContent = d.items.length === 0 ? 'Sem documentos pedidos.'
         : `${d.complete ? 'Completos' : 'Incompletos'}${d.documents_expired ? ' · documentos caducados' : ''}`;
       $('doc-summary').className = d.documents_expired ? 'alert error' : 'muted';
       $('doc-items').replaceChildren(...await Promise.all(d.items.map((entry) => item(id, entry))));
-      $('doc-views').replaceChildren(...d.views.map((v) => el('li', {}, `${formatAt(v.at)} · ${v.viewer} abriu ${v.kind} (${v.side})`)));
+      // Showing the thumbnails opened the files: the views are read after them, so they include this visit.
+      const { views } = await (await api(`/api/drivers/${id}/documents`)).json();
+      $('doc-views').replaceChildren(...views.map((v) => el('li', {}, `${formatAt(v.at)} · ${v.viewer} abriu ${v.kind} (${v.side})`)));
       card.hidden = false;
     } catch (error) {
       $('doc-summary').textContent = error.message;
     }
   }
 
-  window.addEventListener('hashchange', load);
-  document.addEventListener('DOMContentLoaded', load);
+  // The card follows the driver page: it loads each time the page shows a driver (after login, after a decision).
+  document.addEventListener('DOMContentLoaded', () => {
+    const body = $('driver-body');
+    new MutationObserver(() => { if (!body.hidden) load(); }).observe(body, { attributes: true, attributeFilter: ['hidden'] });
+  });
 })();
