@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Onboarding.Api.Tests.Console;
 
 /// <summary>A member of staff reviewing a driver's documents in the console, in headless Chromium against the real host.</summary>
-public sealed class DocumentsBrowserTests(ConsoleHost host) : IClassFixture<ConsoleHost>, IAsyncLifetime
+public sealed class DocumentsBrowserTests(DocumentsConsoleHost host) : IClassFixture<DocumentsConsoleHost>, IAsyncLifetime
 {
     private static readonly byte[] Front = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAKAAAABkCAIAAACO1KzYAAAAsUlEQVR42u3RAQkAAAgEsU9nMDMZ0Boig0twS/XocbEAsAALsAALsAALMGABFmABFmABFmDAAizAAizAAizAAgxYgAVYgAVYgAUYsAALsAALsAALMGABFmABFmABFmABBizAAizAAizAAgxYgAVYgAVYgAUYsAuABViABViABViAAQuwAAuwAAuwAAMWYAEWYAEWYAEWYMACLMACLMACLMCABViABViABViAAQuwAOteC9evy2UOCN78AAAAAElFTkSuQmCC");
     private static readonly byte[] Back = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAKAAAABkCAIAAACO1KzYAAAAsUlEQVR42u3RAQkAAAgEsW9mOuPZyRoig0twy3TpcbEAsAALsAALsAALMGABFmABFmABFmDAAizAAizAAizAAgxYgAVYgAVYgAUYsAALsAALsAALMGABFmABFmABFmABBizAAizAAizAAgxYgAVYgAVYgAUYsAuABViABViABViAAQuwAAuwAAuwAAMWYAEWYAEWYAEWYMACLMACLMACLMCABViABViABViAAQuwAOteC9S+7DC+3hMzAAAAAElFTkSuQmCC");
@@ -74,4 +74,11 @@ public sealed class DocumentsBrowserTests(ConsoleHost host) : IClassFixture<Cons
             """, new { id, driverId, kind, side, key, size = bytes.LongLength });
         return id;
     }
+}
+
+/// <summary>The console host with the default document checklist on.</summary>
+public sealed class DocumentsConsoleHost : ConsoleHost
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Settings() =>
+        base.Settings().Where(s => s.Key != "Documents:Enabled").Append(KeyValuePair.Create("Documents:Enabled", "true"));
 }

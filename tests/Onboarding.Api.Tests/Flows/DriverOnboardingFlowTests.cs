@@ -17,7 +17,6 @@ public sealed class DriverOnboardingFlowTests(AppFixture app) : FlowRunContext(a
     private const string Submitting = "Obrigado! Estou a registar a sua candidatura…";
     private const string NifQuestion = "Qual é o seu NIF (número de contribuinte, 9 dígitos)?";
     private const string NifChecksumMessage = "O NIF não é válido. Verifique os algarismos, por favor.";
-    private const string IdentityFrontPrompt = "📎 Envie uma fotografia ou um PDF: documento de identificação (Cartão de Cidadão ou título de residência) (frente). Se preferir enviar mais tarde, escreva «enviar depois».";
 
     [Fact]
     public async Task A_driver_answering_every_question_is_registered_and_gets_the_api_confirmation()
@@ -29,9 +28,10 @@ public sealed class DriverOnboardingFlowTests(AppFixture app) : FlowRunContext(a
         await run.AnswerAllAsync(CarPath());
 
         var id = await QuerySingleAsync<Guid>("SELECT id FROM drivers");
-        run.Texts.ShouldBe([Submitting, RegisterDriverMessages.Created(FullName, id).In(Language.Portuguese), IdentityFrontPrompt]);
+        run.Texts.ShouldBe([Submitting, RegisterDriverMessages.Created(FullName, id).In(Language.Portuguese)]);
         run.Texts[1].ShouldStartWith("Obrigado, Maria!");
-        run.Last.Input!["type"]!.GetValue<string>().ShouldBe("file input");
+        run.Last.Input.ShouldBeNull();
+        run.Last.IsEndOfFlow.ShouldBeTrue();
         run.Variable("http_status").ShouldBe("201");
         run.Variable("driver_id").ShouldBe(id.ToString());
         (await StoredDriverAsync()).ShouldBe((Phone, "123456789", "maria.santos@example.pt", "PT-11", "Amadora", "2700-123", "car", "AA00AA", "PT50000201231234567890154", new DateOnly(1994, 3, 14), "Manhãs, Fins de semana", "submitted"));
@@ -56,8 +56,8 @@ public sealed class DriverOnboardingFlowTests(AppFixture app) : FlowRunContext(a
         await run.ReplyAsync("123456789");
 
         var id = await QuerySingleAsync<Guid>("SELECT id FROM drivers");
-        run.Texts.ShouldBe([Submitting, RegisterDriverMessages.Created(FullName, id).In(Language.Portuguese), IdentityFrontPrompt]);
-        run.Last.Input!["type"]!.GetValue<string>().ShouldBe("file input");
+        run.Texts.ShouldBe([Submitting, RegisterDriverMessages.Created(FullName, id).In(Language.Portuguese)]);
+        run.Last.IsEndOfFlow.ShouldBeTrue();
         (await QuerySingleAsync<(string Nif, string Phone)>("SELECT nif, phone_e164 FROM drivers")).ShouldBe(("123456789", Phone));
     }
 

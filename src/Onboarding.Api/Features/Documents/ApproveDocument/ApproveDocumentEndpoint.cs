@@ -35,7 +35,11 @@ public sealed class ApproveDocumentEndpoint(DocumentStore documents) : Endpoint<
         AuthSchemes(ApiKeyAuthenticationHandler.SchemeName);
         Roles(ApiRoles.Staff);
         Description(d => d.WithTags("Documents").ProducesProblemDetails(404).ProducesProblemDetails(409));
-        Summary(s => s.Summary = "Approve a document file");
+        Summary(s =>
+        {
+            s.Summary = "Approve a document file";
+            s.ResponseExamples[200] = DocumentExamples.File;
+        });
     }
 
     public override async Task HandleAsync(ApproveDocumentRequest req, CancellationToken ct)

@@ -51,7 +51,12 @@ public sealed class AskAgainForDocumentEndpoint(
         AuthSchemes(ApiKeyAuthenticationHandler.SchemeName);
         Roles(ApiRoles.Staff);
         Description(d => d.WithTags("Documents").ProducesProblemDetails(404).ProducesProblemDetails(409));
-        Summary(s => s.Summary = "Ask the driver again for a document, with a reason they read on WhatsApp");
+        Summary(s =>
+        {
+            s.Summary = "Ask the driver again for a document, with a reason they read on WhatsApp";
+            s.ExampleRequest = new AskAgainRequest { Reason = "a fotografia está desfocada" };
+            s.ResponseExamples[200] = DocumentExamples.File with { State = DocumentStates.Rejected, Reason = "a fotografia está desfocada" };
+        });
     }
 
     public override async Task HandleAsync(AskAgainRequest req, CancellationToken ct)

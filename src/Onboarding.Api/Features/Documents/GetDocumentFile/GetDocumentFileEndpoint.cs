@@ -29,7 +29,11 @@ public sealed class GetDocumentFileEndpoint(DocumentStore documents, IDocumentFi
         AuthSchemes(ApiKeyAuthenticationHandler.SchemeName);
         Roles(ApiRoles.Staff);
         Description(d => d.WithTags("Documents").Produces(200).Produces(404), clearDefaults: true);
-        Summary(s => s.Summary = "A document file (the view is recorded in the driver's history)");
+        Summary(s =>
+        {
+            s.Summary = "A document file (the view is recorded in the driver's history)";
+            s.ResponseExamples[404] = new { status = 404, code = "document.not_found", message = "No such document file." };
+        });
     }
 
     public override async Task HandleAsync(GetDocumentFileRequest req, CancellationToken ct)

@@ -19,7 +19,11 @@ public sealed class ListDriverDocumentsEndpoint(DocumentProgress progress, Docum
         AuthSchemes(ApiKeyAuthenticationHandler.SchemeName);
         Roles(ApiRoles.Staff);
         Description(d => d.WithTags("Documents").Produces(404));
-        Summary(s => s.Summary = "A driver's document checklist with the current files, the expired flag and every view");
+        Summary(s =>
+        {
+            s.Summary = "A driver's document checklist with the current files, the expired flag and every view";
+            s.ResponseExamples[200] = DocumentExamples.Checklist;
+        });
     }
 
     public override async Task HandleAsync(DriverDocumentsRequest req, CancellationToken ct)
