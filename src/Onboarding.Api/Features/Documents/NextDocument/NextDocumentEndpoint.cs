@@ -61,7 +61,9 @@ public sealed class NextDocumentEndpoint(DocumentProgress progress) : EndpointWi
                     ? DriverTexts.DocumentPromptAgain.With(next.Title, next.Current!.Reason ?? "").In(language)
                     : DriverTexts.DocumentPrompt.With(next.Title).In(language),
                 "")
-            : new NextDocumentResponse(true, true, "", "", DriverTexts.DocumentsDone.With().In(language));
+            : new NextDocumentResponse(true, true, "", "",
+                // Nothing was ever asked (no checklist for this vehicle): the flow ends without a word.
+                driver.State.Slots.Count == 0 ? "" : DriverTexts.DocumentsDone.With().In(language));
         await Send.StringAsync(TypebotDocumentAnswers.Json(HttpContext, answer), 200, "application/json", ct);
     }
 }
