@@ -114,6 +114,7 @@ public static class BridgeServiceCollectionExtensions
         services.AddSingleton<LedgerRetention>();
         services.AddOptions<GdprRetentionOptions>().BindConfiguration(GdprRetentionOptions.Section);
         services.AddSingleton<GdprRetention>();
+        services.AddSingleton<Notifications.ExpiryReminders>();
         if (runPump)
         {
             services.AddHostedService<BridgePump>();

@@ -1,7 +1,10 @@
 using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Onboarding.Data.Applications;
+using Onboarding.Data.Documents;
+using Onboarding.Data.Documents.Checklist;
 using Onboarding.Data.Drivers;
 using Onboarding.Data.Idempotency;
 using Onboarding.Data.Migrations;
@@ -28,6 +31,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DriverDataCopies>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<ApplicationProgress>();
+        services.AddOptions<DocumentsOptions>().Bind(configuration.GetSection(DocumentsOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DocumentsOptions>, DocumentsOptionsValidator>();
+        services.AddSingleton<DocumentChecklist>();
+        services.AddSingleton<DocumentStore>();
         return services;
     }
 }

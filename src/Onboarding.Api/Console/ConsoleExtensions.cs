@@ -13,10 +13,11 @@ public static class ConsoleExtensions
 
     /// <summary>
     /// Only same-origin scripts, styles, images and fetches; no inline code, no framing, no plugins. Images may also be
-    /// <c>data:</c> URIs: the bridge page shows the WhatsApp QR code as the data-URI image WPPConnect gives.
+    /// <c>data:</c> URIs: the bridge page shows the WhatsApp QR code as the data-URI image WPPConnect gives. Images and
+    /// frames may be <c>blob:</c> URLs: the documents card shows files it fetched with the API key (docs/0033).
     /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; frame-src blob:; connect-src 'self'; "
         + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private static readonly (string Path, string Resource, string ContentType)[] Files =
@@ -35,6 +36,8 @@ public static class ConsoleExtensions
         ("/governor.js", "governor.js", "text/javascript; charset=utf-8"),
         ("/funnel.js", "funnel.js", "text/javascript; charset=utf-8"),
         ("/funnel.css", "funnel.css", "text/css; charset=utf-8"),
+        ("/documents.js", "documents.js", "text/javascript; charset=utf-8"),
+        ("/documents.css", "documents.css", "text/css; charset=utf-8"),
     ];
 
     /// <summary>Serves the console at <c>/console</c> with its security headers.</summary>

@@ -91,6 +91,9 @@ public static class HostingExtensions
         services.AddSingleton(sp => new Features.Analytics.Funnel.FlowQuestionNames(
             sp.GetRequiredService<IConfiguration>()["Funnel:FlowFolder"] is { Length: > 0 } folder ? folder : Path.Combine(AppContext.BaseDirectory, "typebot-flows"),
             sp.GetRequiredService<ILogger<Features.Analytics.Funnel.FlowQuestionNames>>()));
+        services.AddSingleton<Features.Documents.DocumentProgress>();
+        services.AddSingleton<Features.Documents.ChecklistCompleteNote>();
+        services.AddSingleton<Features.Documents.StoreDocument.DocumentFileIntake>();
         services.SwaggerDocument(o =>
         {
             o.EnableJWTBearerAuth = false;

@@ -14,7 +14,7 @@ namespace Onboarding.Bridge.Bot;
 public sealed record BotBurst(long[] RowIds, IReadOnlyList<WppMessage> Messages, DateTime NewestReceivedAt);
 
 /// <summary>Collects a chat's unrouted messages and turns them into one answer for the input the bot waits on.</summary>
-public sealed class BotBursts(MediaLinks media)
+public sealed class BotBursts(MediaLinks media, Microsoft.Extensions.Options.IOptions<TypebotOptions> options)
 {
     public const string FileInput = "file input";
 
@@ -39,8 +39,17 @@ public sealed class BotBursts(MediaLinks media)
             {
                 return new TypebotAnswer(string.Join(", ", files.Select(f => f.AbsoluteUri))) { AttachedFileUrls = files };
             }
+
+            // "enviar depois" to a file input the flow lets the driver skip.
+            if (IsOptional(input) && Keywords.Matches(text, options.Value.SkipKeywords))
+            {
+                return TypebotAnswer.Skip;
+            }
         }
 
         return ChoiceAnswer.Resolve(input, text);
     }
+
+    private static bool IsOptional(TypebotInputBlock input) =>
+        input.Options is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty("isRequired", out var required) && required.ValueKind == JsonValueKind.False;
 }

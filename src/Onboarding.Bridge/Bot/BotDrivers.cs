@@ -9,6 +9,9 @@ namespace Onboarding.Bridge.Bot;
 /// <summary>What the bot may know of a driver before it asks anything: the prefilled variables of a new session.</summary>
 public static class BotDrivers
 {
+    /// <summary>The <c>resume_at</c> value that takes the flow to the first missing document.</summary>
+    public const string ResumeAtDocuments = "documents";
+
     public static async Task<KnownDriver?> FindAsync(NpgsqlConnection connection, string? phoneE164, CancellationToken ct) =>
         phoneE164 is null ? null : await DriverRepository.FindKnownAsync(connection, phoneE164, ct);
 

@@ -11,6 +11,7 @@ using Onboarding.Bridge.Inbound.Ledger;
 using Onboarding.Bridge.Inbound.Processing;
 using Onboarding.Bridge.Outbound.Outbox;
 using Onboarding.Data.Applications;
+using Onboarding.Data.Documents;
 
 namespace Onboarding.Bridge.Bot;
 
@@ -61,6 +62,12 @@ public sealed partial class ConversationRouter(
             // "English" at any point: remembered, and the flow starts again in that language.
             await ContactDirectory.SetLanguageAsync(connection, conversation.ContactId, named.Language, ct);
             return await StartAsync(connection, conversation with { Language = named.Language }, [row.Id], row.ReceivedAt, ct);
+        }
+
+        // "documentos": a registered driver goes straight to their first missing document, whoever held the chat.
+        if (Keywords.Matches(text, Bot.DocumentKeywords) && await BotDrivers.FindAsync(connection, conversation.PhoneE164, ct) is not null)
+        {
+            return await StartAsync(connection, conversation, [row.Id], row.ReceivedAt, ct, BotDrivers.ResumeAtDocuments);
         }
 
         var reset = Keywords.Matches(text, Bot.ResetKeywords);
@@ -146,7 +153,13 @@ public sealed partial class ConversationRouter(
         CancellationToken ct, string? resumeAt = null)
     {
         var driver = await BotDrivers.FindAsync(connection, conversation.PhoneE164, ct);
-        if (conversation.Mode == ConversationModes.Closed && Bot.ApprovedDriversToAgents && driver?.Status == Data.Drivers.DriverStatus.Approved)
+        if (resumeAt is null && driver is not null && await DocumentStore.AwaitsResendAsync(connection, driver.Id, ct))
+        {
+            // Staff asked again for a document: the session starts straight at it.
+            resumeAt = BotDrivers.ResumeAtDocuments;
+        }
+
+        if (resumeAt is null && conversation.Mode == ConversationModes.Closed && Bot.ApprovedDriversToAgents && driver?.Status == Data.Drivers.DriverStatus.Approved)
         {
             await HandOffAsync(connection, conversation, rows, HandoffReasons.ApprovedDriver, null, ct);
             return null;

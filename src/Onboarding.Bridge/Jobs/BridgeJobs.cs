@@ -74,3 +74,12 @@ public sealed class NudgeJob(Nudger nudger) : IJob
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
         await nudger.RunOnceAsync(cancellationToken);
 }
+
+/// <summary>Once a day: reminders of documents about to expire (<see cref="ExpiryReminders"/>).</summary>
+public sealed class DocumentExpiryJob(ExpiryReminders reminders) : IJob
+{
+    public const string Name = "document-expiry";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
+        await reminders.RunOnceAsync(cancellationToken);
+}

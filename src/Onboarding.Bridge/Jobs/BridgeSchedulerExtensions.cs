@@ -39,6 +39,7 @@ public static class BridgeSchedulerExtensions
             Every<SweepJob>(q, SweepJob.Name, options.SweepInterval);
             Every<RetentionJob>(q, RetentionJob.Name, TimeSpan.FromHours(1));
             Every<NudgeJob>(q, NudgeJob.Name, nudges.Interval);
+            Every<DocumentExpiryJob>(q, DocumentExpiryJob.Name, TimeSpan.FromDays(1));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

@@ -33,6 +33,10 @@ public sealed class DriverDataCopies(NpgsqlDataSource dataSource)
           FROM idempotency_keys WHERE strpos(response_body, @id::text) > 0
         UNION ALL SELECT 'driver_status_history', count(*), 'review decisions with their reasons'
           FROM driver_status_history WHERE driver_id = @id
+        UNION ALL SELECT 'driver_documents', count(*), 'identity, licence and vehicle documents sent (files in the document store: type, size, SHA-256, review, expiry date)'
+          FROM driver_documents WHERE driver_id = @id
+        UNION ALL SELECT 'document_views', count(*), 'which staff member opened which document file, and when'
+          FROM document_views WHERE driver_id = @id
         """;
 
     private const string ContactsSql = """

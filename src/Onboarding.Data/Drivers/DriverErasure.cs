@@ -73,6 +73,17 @@ internal static class DriverErasure
         ON CONFLICT (dedupe_key) DO NOTHING
         """;
 
+    // Documents (docs/0033): the rows go (reminders with them, views keep who looked and when but not at what).
+    private const string DocumentsSql = """
+        DELETE FROM driver_documents WHERE driver_id = @id;
+        DELETE FROM document_checklists WHERE driver_id = @id;
+        """;
+
+    /// <summary>The keys of every file the driver sent, replaced ones included, for the store to delete.</summary>
+    public static async Task<string[]> DocumentKeysAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid id, CancellationToken ct) =>
+        (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT file_key FROM driver_documents WHERE driver_id = @id", new { id }, tx, cancellationToken: ct))).ToArray();
+
     /// <summary>The placeholder chat of an erased driver's rows: no phone, and a lane of its own for the Chatwoot deletion.</summary>
     public static string Tombstone(Guid id) => "erased:" + id;
 
@@ -89,7 +100,7 @@ internal static class DriverErasure
         var contacts = (await connection.QueryAsync<long>(new CommandDefinition(ChatwootContactsSql, new { id, chats }, tx, cancellationToken: ct))).ToArray();
         var conversations = (await connection.QueryAsync<long>(new CommandDefinition(ConversationsSql, new { id, chats }, tx, cancellationToken: ct))).ToArray();
         var args = new { id, chats, conversations, contacts, tombstone = Tombstone(id) };
-        foreach (var sql in new[] { LedgerSql, OutboxSql, ReceiptsSql, ApplicationsSql, ContactsSql, IdempotencySql, ChatwootDeleteSql })
+        foreach (var sql in new[] { LedgerSql, OutboxSql, ReceiptsSql, ApplicationsSql, ContactsSql, IdempotencySql, ChatwootDeleteSql, DocumentsSql })
         {
             await connection.ExecuteAsync(new CommandDefinition(sql, args, tx, cancellationToken: ct));
         }

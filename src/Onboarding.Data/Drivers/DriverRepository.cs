@@ -1,11 +1,12 @@
 using Dapper;
 using Npgsql;
 using Onboarding.Data.Applications;
+using Onboarding.Data.Documents.Files;
 
 namespace Onboarding.Data.Drivers;
 
 /// <summary>Reads and writes drivers; every change commits together with its history row.</summary>
-public sealed class DriverRepository(NpgsqlDataSource dataSource)
+public sealed class DriverRepository(NpgsqlDataSource dataSource, IDocumentFiles documentFiles)
 {
     private const string Columns = """
         id, phone_e164, wa_chat_id, full_name, nif, email, birth_date, district_code, municipality, postal_code,
@@ -292,6 +293,12 @@ public sealed class DriverRepository(NpgsqlDataSource dataSource)
         if (current is not { } row || row.Status == DriverStatus.Erased)
         {
             return false;
+        }
+
+        // Files first: a store that fails rolls the erasure back, to be run again; deleting a missing file is no error.
+        foreach (var key in await DriverErasure.DocumentKeysAsync(connection, tx, id, ct))
+        {
+            await documentFiles.DeleteAsync(key, ct);
         }
 
         await DriverErasure.EraseCopiesAsync(connection, tx, id, row.PhoneE164, row.WaChatId, ct);

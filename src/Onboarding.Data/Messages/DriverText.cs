@@ -36,7 +36,7 @@ public sealed record DriverText
 /// A <see cref="DriverText"/> with its values: what a parser returns and an endpoint renders in the caller's
 /// language. A value that is itself a message is rendered in the same language.
 /// </summary>
-public sealed record DriverMessage(DriverText Text, IReadOnlyList<object> Args)
+public sealed record DriverMessage(DriverText Text, IReadOnlyList<object> Args) : ILocalised
 {
     public string Code => Text.Code;
 
@@ -44,5 +44,11 @@ public sealed record DriverMessage(DriverText Text, IReadOnlyList<object> Args)
     public string In(Language language) =>
         Args.Count == 0
             ? Text.FormatIn(language)
-            : string.Format(CultureInfo.InvariantCulture, Text.FormatIn(language), [.. Args.Select(a => a is DriverMessage m ? m.In(language) : a)]);
+            : string.Format(CultureInfo.InvariantCulture, Text.FormatIn(language), [.. Args.Select(a => a is ILocalised m ? m.In(language) : a)]);
+}
+
+/// <summary>A value rendered in the language of the message that holds it (a nested message, a document's name).</summary>
+public interface ILocalised
+{
+    string In(Language language);
 }

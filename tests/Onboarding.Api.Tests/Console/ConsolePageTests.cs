@@ -38,7 +38,7 @@ public sealed class ConsolePageTests(AppFixture app) : IntegrationContext(app)
     }
 
     [Fact]
-    public void The_policy_allows_only_the_same_origin_and_data_images()
+    public void The_policy_allows_only_the_same_origin_data_images_and_blob_documents()
     {
         var directives = ConsoleExtensions.ContentSecurityPolicy.Split(';', StringSplitOptions.TrimEntries)
             .ToDictionary(d => d.Split(' ')[0], d => d.Split(' ')[1..]);
@@ -47,8 +47,10 @@ public sealed class ConsolePageTests(AppFixture app) : IntegrationContext(app)
         directives["frame-ancestors"].ShouldBe(["'none'"]);
         directives["object-src"].ShouldBe(["'none'"]);
         // The bridge page's WhatsApp QR code is the data: image WPPConnect gives; nothing else may load data: URIs.
-        directives["img-src"].ShouldBe(["'self'", "data:"]);
-        directives.Where(d => d.Key != "img-src").SelectMany(d => d.Value)
+        // The documents card shows files it fetched with the API key as blob: images and frames, nothing else.
+        directives["img-src"].ShouldBe(["'self'", "data:", "blob:"]);
+        directives["frame-src"].ShouldBe(["blob:"]);
+        directives.Where(d => d.Key is not ("img-src" or "frame-src")).SelectMany(d => d.Value)
             .ShouldAllBe(source => source == "'self'" || source == "'none'");
     }
 

@@ -16,10 +16,17 @@ public sealed partial class EnglishFlowShapeTests
     {
         var portuguese = WithoutTexts(ShippedFlow.Copy());
         var english = ShippedFlow.Copy(ShippedFlow.English);
-        var headers = ShippedFlow.Webhook(english)["headers"]!.AsArray();
-        var acceptLanguage = headers.Single(h => h!["key"]!.GetValue<string>() == "Accept-Language")!;
-        acceptLanguage["value"]!.GetValue<string>().ShouldBe("en");
-        headers.Remove(acceptLanguage);
+        // Every request to the API (the registration and the document loop) asks for English answers.
+        var webhooks = ShippedFlow.Groups(english).SelectMany(g => g!["blocks"]!.AsArray())
+            .Where(b => b!["type"]!.GetValue<string>() == "Webhook").Select(b => b!["options"]!["webhook"]!).ToList();
+        webhooks.Count.ShouldBe(4);
+        foreach (var webhook in webhooks)
+        {
+            var headers = webhook["headers"]!.AsArray();
+            var acceptLanguage = headers.Single(h => h!["key"]!.GetValue<string>() == "Accept-Language")!;
+            acceptLanguage["value"]!.GetValue<string>().ShouldBe("en");
+            headers.Remove(acceptLanguage);
+        }
 
         JsonNode.DeepEquals(WithoutTexts(english), portuguese).ShouldBeTrue();
     }

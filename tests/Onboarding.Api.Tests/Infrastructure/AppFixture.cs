@@ -28,6 +28,8 @@ public sealed class AppFixture : IAsyncLifetime
         ["Chatwoot:WebhookSecret"] = ChatwootSecret,
         // Every test shares one in-memory client address: the per-address limit is tested end to end instead.
         ["Protection:PermitsPerMinute"] = "1000000",
+        // Registration and review scenarios predate the documents: no checklist, so no approval gate (DocumentsConsoleHost has one).
+        ["Documents:Enabled"] = "false",
     };
 
     public IAlbaHost Host { get; private set; } = null!;

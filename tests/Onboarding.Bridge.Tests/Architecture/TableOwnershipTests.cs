@@ -10,6 +10,7 @@ namespace Onboarding.Bridge.Tests.Architecture;
 public sealed partial class TableOwnershipTests
 {
     private const string DriverRepository = "src/Onboarding.Data/Drivers/DriverRepository.cs";
+    private const string DocumentStore = "src/Onboarding.Data/Documents/DocumentStore.cs";
     private const string ContactDirectory = "src/Onboarding.Bridge/Contacts/ContactDirectory.cs";
     private const string ContactDirectoryConversations = "src/Onboarding.Bridge/Contacts/ContactDirectory.Conversations.cs";
     private const string ContactDirectoryNudges = "src/Onboarding.Bridge/Contacts/ContactDirectory.Nudges.cs";
@@ -33,6 +34,10 @@ public sealed partial class TableOwnershipTests
         ["applications"] = [ApplicationProgress, ApplicationFunnel],
         ["application_questions"] = [ApplicationProgress, ApplicationFunnel],
         ["funnel_question_days"] = [ApplicationProgress, ApplicationFunnel],
+        ["driver_documents"] = [DocumentStore],
+        ["document_checklists"] = [DocumentStore],
+        ["document_reminders"] = [DocumentStore],
+        ["document_views"] = [DocumentStore],
     };
 
     /// <summary>

@@ -39,6 +39,8 @@ public class BotFixture : BridgeFixture
         ["Chatwoot:Labels:0"] = "candidatura",
         ["Bridge:PublicUrl"] = HostUrl.ToString(),
         ["Bridge:MediaSigningKey"] = "e2e-media-signing-key-0123456789",
+        // The registration scenarios end at the registration: the document loop finds nothing to ask (DocumentsBotFixture asks).
+        ["Documents:Enabled"] = "false",
     };
 
     public override async ValueTask DisposeAsync()

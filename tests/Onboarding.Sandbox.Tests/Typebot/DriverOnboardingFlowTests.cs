@@ -8,7 +8,8 @@ namespace Onboarding.Sandbox.Tests.Typebot;
 
 /// <summary>
 /// typebot-flows/driver-onboarding.json, unchanged, end to end through the chat API against a local stub of
-/// POST /register_driver_typebot that answers with the documented 201/422/409/500 shapes.
+/// POST /register_driver_typebot that answers with the documented 201/422/409/500 shapes (and a document loop with
+/// nothing to ask).
 /// </summary>
 public sealed class DriverOnboardingFlowTests : IAsyncLifetime
 {
@@ -49,6 +50,7 @@ public sealed class DriverOnboardingFlowTests : IAsyncLifetime
     public async Task Happy_path_posts_the_registration_and_ends_with_the_confirmation()
     {
         Answer(201, Created());
+        Answer(200, NothingMissing());
 
         var (sessionId, start) = await StartAsync(_api.BaseUrl);
         var texts = ChatText.Of(start);
@@ -60,7 +62,8 @@ public sealed class DriverOnboardingFlowTests : IAsyncLifetime
 
         ChatText.Of(end).ShouldBe(["Obrigado! Estou a registar a sua candidatura…", Confirmation]);
         end.ContainsKey("input").ShouldBeFalse();
-        var request = _api.Received.Single();
+        var request = _api.Received.ElementAt(0);
+        _api.Received.ElementAt(1).Path.ShouldBe("/documents/next_typebot");
         request.Method.ShouldBe("POST");
         request.Path.ShouldBe("/register_driver_typebot");
         request.Headers["X-Api-Key"].ShouldBe(ApiKey);
@@ -85,6 +88,7 @@ public sealed class DriverOnboardingFlowTests : IAsyncLifetime
     {
         Answer(422, """{"ok":false,"message":"O NIF indicado não é válido.","errors":[{"field":"nif","code":"nif.checksum","message":"O NIF não é válido."}],"first_error_field":"nif"}""");
         Answer(201, Created());
+        Answer(200, NothingMissing());
         var (sessionId, _) = await StartAsync(_api.BaseUrl);
 
         var fix = await AnswerAllAsync(sessionId);
@@ -98,7 +102,7 @@ public sealed class DriverOnboardingFlowTests : IAsyncLifetime
         var (_, end) = await _chat.ContinueAsync(sessionId, "299999998");
         ChatText.Of(end).ShouldBe(["Obrigado! Estou a registar a sua candidatura…", Confirmation]);
         end.ContainsKey("input").ShouldBeFalse();
-        var requests = _api.Received.Select(r => JsonNode.Parse(r.Body)!.AsObject()).ToList();
+        var requests = _api.Received.Where(r => r.Path == "/register_driver_typebot").Select(r => JsonNode.Parse(r.Body)!.AsObject()).ToList();
         requests.Count.ShouldBe(2);
         requests[1]["nif"]!.GetValue<string>().ShouldBe("299999998");
         requests[1].Remove("nif");
@@ -165,6 +169,7 @@ public sealed class DriverOnboardingFlowTests : IAsyncLifetime
     public async Task Bicycle_skips_the_licence_questions_and_phone_is_never_asked()
     {
         Answer(201, Created());
+        Answer(200, NothingMissing());
         var (sessionId, _) = await StartAsync(_api.BaseUrl);
         var replies = new[] { "Continuar", "Ana Silva", "123456789", "ana@example.pt", "15/03/1990", "Porto", "Porto", "4000-001", "Bicicleta" };
         JsonObject last = [];
@@ -178,7 +183,7 @@ public sealed class DriverOnboardingFlowTests : IAsyncLifetime
         await _chat.ContinueAsync(sessionId, "PT50000201231234567890154");
         var (_, end) = await _chat.ContinueAsync(sessionId, "Noites");
         end.ContainsKey("input").ShouldBeFalse();
-        var body = JsonNode.Parse(_api.Received.Single().Body)!;
+        var body = JsonNode.Parse(_api.Received.ElementAt(0).Body)!;
         body["vehicle_type"]!.GetValue<string>().ShouldBe("bicycle");
         body["licence_plate"]!.GetValue<string>().ShouldBe("");
         body["district"]!.GetValue<string>().ShouldBe("PT-13");
@@ -197,6 +202,9 @@ public sealed class DriverOnboardingFlowTests : IAsyncLifetime
     }
 
     private void Answer(int status, string body) => _answers.Enqueue((status, body));
+
+    // The document loop on an API without a checklist: nothing to ask, and the flow ends as before.
+    private static string NothingMissing() => """{"ok":true,"done":true,"document":"","prompt":"","message":""}""";
 
     private static string Created() =>
         $$"""{"ok":true,"driver_id":"{{DriverId}}","status":"submitted","created":true,"message":"{{Confirmation}}"}""";

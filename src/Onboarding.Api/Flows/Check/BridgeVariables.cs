@@ -4,7 +4,7 @@ namespace Onboarding.Api.Flows.Check;
 public static class BridgeVariables
 {
     /// <summary>What the WhatsApp bridge sends as <c>prefilledVariables</c> at every <c>startChat</c>.</summary>
-    public static readonly IReadOnlyList<string> Prefilled = ["phone", "whatsapp_name", "wa_chat_id", "chatwoot_conversation_id", "driver_id"];
+    public static readonly IReadOnlyList<string> Prefilled = ["phone", "whatsapp_name", "wa_chat_id", "chatwoot_conversation_id", "driver_id", "resume_at"];
 
     /// <summary>The API's base URL, set for each deployment and sent with the prefilled variables.</summary>
     public const string ApiUrl = "onboarding_api_url";

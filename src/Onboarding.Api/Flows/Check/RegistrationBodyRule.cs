@@ -3,7 +3,7 @@ using Onboarding.Typebot.Variables;
 
 namespace Onboarding.Api.Flows.Check;
 
-/// <summary>The registration body against the endpoint's request: keys it reads, keys it requires, JSON types it takes.</summary>
+/// <summary>The body of a request to one of our routes against the endpoint's request: keys it reads, keys it requires, JSON types it takes.</summary>
 internal sealed class RegistrationBodyRule : IFlowRule
 {
     public const string NotJson = "api-body-not-json";
@@ -14,15 +14,15 @@ internal sealed class RegistrationBodyRule : IFlowRule
     public const string WrongType = "api-body-wrong-type";
 
     public IEnumerable<FlowFinding> Check(FlowDocument flow) =>
-        flow.Blocks.Where(s => RegistrationContract.Targets(s.Block)).SelectMany(s => CheckBlock(flow, s));
+        flow.Blocks.Where(s => ApiContract.Of(s.Block) is not null).SelectMany(s => CheckBlock(flow, s, ApiContract.Of(s.Block)!));
 
-    private static IEnumerable<FlowFinding> CheckBlock(FlowDocument flow, BlockSite site)
+    private static IEnumerable<FlowFinding> CheckBlock(FlowDocument flow, BlockSite site, ApiContract contract)
     {
         var body = JsonText.Of(RegistrationContract.Webhook(site.Block)?["body"])?.Trim() ?? "";
         // Typebot's rule: without a custom body (or with "{{state}}") it sends every variable that has a value.
         if (!site.Block.OptionFlag("isCustomBody") || body.Length == 0 || body == "{{state}}")
         {
-            return CheckDefaultPayload(flow, site);
+            return CheckDefaultPayload(flow, site, contract);
         }
 
         if (VariableTemplate.IsSingleVariable(body))
@@ -32,33 +32,33 @@ internal sealed class RegistrationBodyRule : IFlowRule
         }
 
         return TemplatedJson.ParseObject(body) is { } json
-            ? CheckKeys(site, json)
+            ? CheckKeys(site, json, contract)
             : [FlowFinding.At(FindingSeverity.Error, NotJson, site,
                 "the custom body is not a JSON object, even with its variables filled in; the endpoint would refuse it with 400")];
     }
 
-    private static IEnumerable<FlowFinding> CheckDefaultPayload(FlowDocument flow, BlockSite site)
+    private static IEnumerable<FlowFinding> CheckDefaultPayload(FlowDocument flow, BlockSite site, ApiContract contract)
     {
         yield return FlowFinding.At(FindingSeverity.Warning, DefaultPayload, site,
             "the request sends Typebot's default body (every variable by name) instead of a custom JSON body, so only variables named like the endpoint's fields reach it");
         var names = flow.Flow.Variables.Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var field in RegistrationContract.RequiredFields.Where(f => !names.Contains(f)))
+        foreach (var field in contract.RequiredFields.Where(f => !names.Contains(f)))
         {
             yield return FlowFinding.At(FindingSeverity.Error, MissingRequired, site,
                 $"required field \"{field}\" is missing: the default body only holds variables, and no variable is named \"{field}\"");
         }
     }
 
-    private static IEnumerable<FlowFinding> CheckKeys(BlockSite site, JsonObject body)
+    private static IEnumerable<FlowFinding> CheckKeys(BlockSite site, JsonObject body, ApiContract contract)
     {
         // The endpoint trims and lower-cases member names before it looks them up.
         var keys = body.GroupBy(p => p.Key.Trim().ToLowerInvariant()).ToDictionary(g => g.Key, g => g.Last().Value);
-        foreach (var key in keys.Keys.Where(k => !RegistrationContract.Fields.Contains(k)))
+        foreach (var key in keys.Keys.Where(k => !contract.Fields.Contains(k)))
         {
             yield return FlowFinding.At(FindingSeverity.Warning, UnknownKey, site, $"body key \"{key}\" is not a field of the endpoint, which ignores it");
         }
 
-        foreach (var field in RegistrationContract.RequiredFields)
+        foreach (var field in contract.RequiredFields)
         {
             if (!keys.TryGetValue(field, out var value))
             {
@@ -70,7 +70,7 @@ internal sealed class RegistrationBodyRule : IFlowRule
             }
         }
 
-        foreach (var (key, value) in keys.Where(p => RegistrationContract.Fields.Contains(p.Key) && !IsReadable(p.Value)))
+        foreach (var (key, value) in keys.Where(p => contract.Fields.Contains(p.Key) && !IsReadable(p.Value)))
         {
             yield return FlowFinding.At(FindingSeverity.Error, WrongType, site,
                 $"body key \"{key}\" is a constant JSON {value!.GetValueKind().ToString().ToLowerInvariant()}; the endpoint reads text, numbers, booleans or lists of those");

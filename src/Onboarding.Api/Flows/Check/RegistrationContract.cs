@@ -27,17 +27,11 @@ public static class RegistrationContract
     /// <summary>The bodies the endpoint answers with: success, and the flat failure of every other status.</summary>
     public static IReadOnlyList<Type> ResponseTypes { get; } = [typeof(RegisterDriverResponse), typeof(FlatError)];
 
-    /// <summary>True for an HTTP request block whose URL path ends with the route (query and trailing slash ignored).</summary>
-    public static bool Targets(FlowBlock block)
-    {
-        if (block.Type != BlockTypes.HttpRequest || Url(block) is not { } url)
-        {
-            return false;
-        }
+    /// <summary>The registration route as one of the flows' contracts (<see cref="ApiContract.All"/>).</summary>
+    public static ApiContract Contract { get; } = new(Route, Fields, RequiredFields, ResponseTypes);
 
-        var path = url.Split('?', '#')[0].Trim().TrimEnd('/');
-        return path.EndsWith(Route, StringComparison.OrdinalIgnoreCase);
-    }
+    /// <summary>True for an HTTP request block whose URL path ends with the route (query and trailing slash ignored).</summary>
+    public static bool Targets(FlowBlock block) => Contract.Targets(block);
 
     public static JsonObject? Webhook(FlowBlock block) => block.Options?["webhook"] as JsonObject;
 

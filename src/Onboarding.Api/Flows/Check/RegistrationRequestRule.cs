@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Onboarding.Api.Flows.Check;
 
-/// <summary>The registration request itself: it exists, posts, carries the key placeholder and a variable base URL.</summary>
+/// <summary>The requests to our routes: the registration exists; each posts, carries the key placeholder and a variable base URL.</summary>
 internal sealed class RegistrationRequestRule : IFlowRule
 {
     public const string NotCalled = "api-not-called";
@@ -20,7 +20,7 @@ internal sealed class RegistrationRequestRule : IFlowRule
                 $"no HTTP request block posts to …{RegistrationContract.Route}, so this flow never registers a driver");
         }
 
-        foreach (var finding in sites.SelectMany(CheckBlock))
+        foreach (var finding in flow.Blocks.Where(s => ApiContract.Of(s.Block) is not null).SelectMany(CheckBlock))
         {
             yield return finding;
         }
@@ -29,11 +29,12 @@ internal sealed class RegistrationRequestRule : IFlowRule
     private static IEnumerable<FlowFinding> CheckBlock(BlockSite site)
     {
         var webhook = RegistrationContract.Webhook(site.Block)!;
+        var route = ApiContract.Of(site.Block)!.Route;
         // Typebot sends POST when the builder never stored a method.
         var method = JsonText.Of(webhook["method"]) ?? "POST";
         if (method != "POST")
         {
-            yield return FlowFinding.At(FindingSeverity.Error, Method, site, $"the request uses {method}; {RegistrationContract.Route} only accepts POST");
+            yield return FlowFinding.At(FindingSeverity.Error, Method, site, $"the request uses {method}; {route} only accepts POST");
         }
 
         if (ApiKeyFinding(site, webhook) is { } key)

@@ -1,21 +1,22 @@
 namespace Onboarding.Api.Flows.Check;
 
-/// <summary>Every response mapping of the registration request reads something the endpoint answers.</summary>
+/// <summary>Every response mapping of a request to one of our routes reads something the endpoint answers.</summary>
 internal sealed class RegistrationResponseRule : IFlowRule
 {
     public const string UnknownField = "api-response-unknown-field";
 
     public IEnumerable<FlowFinding> Check(FlowDocument flow) =>
         from site in flow.Blocks
-        where RegistrationContract.Targets(site.Block)
+        let contract = ApiContract.Of(site.Block)
+        where contract is not null
         from mapping in JsonText.Objects(site.Block.Options?["responseVariableMapping"])
         let path = JsonText.Of(mapping["bodyPath"])?.Trim() ?? ""
-        where !ResponseBodyPaths.IsKnown(path)
-        select FlowFinding.At(FindingSeverity.Error, UnknownField, site, Explain(path));
+        where !ResponseBodyPaths.IsKnown(path, contract.ResponseTypes)
+        select FlowFinding.At(FindingSeverity.Error, UnknownField, site, Explain(path, contract.ResponseTypes));
 
-    private static string Explain(string path)
+    private static string Explain(string path, IReadOnlyList<Type> types)
     {
-        var members = string.Join(", ", ResponseBodyPaths.TopLevel);
+        var members = string.Join(", ", ResponseBodyPaths.TopLevelOf(types));
         var known = $"statusCode, data or data.<member>, where the endpoint answers {members}";
         if (path.Length == 0)
         {
@@ -24,7 +25,7 @@ internal sealed class RegistrationResponseRule : IFlowRule
 
         // A camelCase member is the usual slip: the API names its members in snake_case.
         var snake = path.StartsWith("data.", StringComparison.Ordinal) ? "data." + ResponseBodyPaths.JsonName(path["data.".Length..]) : null;
-        var hint = snake is not null && snake != path && ResponseBodyPaths.IsKnown(snake) ? $" (did you mean \"{snake}\"?)" : "";
+        var hint = snake is not null && snake != path && ResponseBodyPaths.IsKnown(snake, types) ? $" (did you mean \"{snake}\"?)" : "";
         return $"response mapping \"{path}\" reads nothing the endpoint answers{hint}; use {known}";
     }
 }

@@ -18,13 +18,17 @@ internal static partial class ResponseBodyPaths
     private static partial Regex Segment();
 
     /// <summary>The members of the response bodies, for messages.</summary>
-    public static IReadOnlyList<string> TopLevel { get; } = RegistrationContract.ResponseTypes
+    public static IReadOnlyList<string> TopLevel { get; } = TopLevelOf(RegistrationContract.ResponseTypes);
+
+    public static IReadOnlyList<string> TopLevelOf(IReadOnlyList<Type> responseTypes) => responseTypes
         .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         .Select(p => JsonName(p.Name))
         .Distinct()
         .ToList();
 
-    public static bool IsKnown(string path)
+    public static bool IsKnown(string path) => IsKnown(path, RegistrationContract.ResponseTypes);
+
+    public static bool IsKnown(string path, IReadOnlyList<Type> responseTypes)
     {
         if (path is "statusCode" or "data")
         {
@@ -36,7 +40,7 @@ internal static partial class ResponseBodyPaths
             return false;
         }
 
-        IEnumerable<Type> types = RegistrationContract.ResponseTypes;
+        IEnumerable<Type> types = responseTypes;
         foreach (Match segment in Segment().Matches(path, "data".Length))
         {
             types = segment.Groups["name"].Success

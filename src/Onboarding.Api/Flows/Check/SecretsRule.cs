@@ -19,10 +19,10 @@ internal sealed class SecretsRule : IFlowRule
                 continue;
             }
 
-            var isRegistration = RegistrationContract.Targets(site.Block);
+            var isRegistration = ApiContract.Of(site.Block) is not null;
             foreach (var (where, name, value) in Values(webhook))
             {
-                // The registration rule already judges the endpoint's own key header, with its own advice.
+                // The request rule already judges our routes' own key header, with its own advice.
                 var isApiKey = where == "header" && string.Equals(name.Trim(), RegistrationContract.ApiKeyHeader, StringComparison.OrdinalIgnoreCase);
                 if ((isRegistration && isApiKey) || Credentials.Reason(name, value) is not { } reason)
                 {

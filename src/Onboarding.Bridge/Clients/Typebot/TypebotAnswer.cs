@@ -7,4 +7,12 @@ namespace Onboarding.Bridge.Clients.Typebot;
 public sealed record TypebotAnswer(string Text, string? ReplyId = null)
 {
     public IReadOnlyList<Uri>? AttachedFileUrls { get; init; }
+
+    /// <summary>
+    /// No answer at all: Typebot skips an input that is not required when the message is absent
+    /// (<c>packages/bot-engine/src/validateAndParseInputMessage.ts</c>, case FILE, typebot.io 830ba71).
+    /// </summary>
+    public static TypebotAnswer Skip { get; } = new("") { IsSkip = true };
+
+    public bool IsSkip { get; private init; }
 }

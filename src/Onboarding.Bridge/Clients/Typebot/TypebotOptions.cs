@@ -42,6 +42,15 @@ public sealed class TypebotOptions
     /// <summary>Whole messages that restart the flow from the beginning.</summary>
     public IList<string> ResetKeywords { get; set; } = ["reiniciar", "recomeçar"];
 
+    /// <summary>
+    /// Whole messages that take a registered driver to their first missing document, whoever holds the conversation:
+    /// the flow starts with <c>resume_at=documents</c> (typebot-flows/README.md).
+    /// </summary>
+    public IList<string> DocumentKeywords { get; set; } = ["documentos", "documents"];
+
+    /// <summary>Whole messages that skip an optional file input ("send later"): the bridge answers it without a file.</summary>
+    public IList<string> SkipKeywords { get; set; } = ["enviar depois", "depois", "mais tarde", "send later", "later", "skip"];
+
     /// <summary>A session idle for longer starts over (chat API sessions never expire on their own).</summary>
     public int SessionIdleMinutes { get; set; } = 240;
 

@@ -8,10 +8,10 @@ public sealed record TypebotStartChatRequest(
     IReadOnlyDictionary<string, string> PrefilledVariables,
     string TextBubbleContentFormat = "richText");
 
-/// <summary><c>{"message":{"type":"text","text":"…","metadata":{"replyId":"…"}}}</c>.</summary>
-public sealed record TypebotContinueChatRequest(TypebotMessage Message)
+/// <summary><c>{"message":{"type":"text","text":"…","metadata":{"replyId":"…"}}}</c>, or <c>{}</c> to skip an optional input.</summary>
+public sealed record TypebotContinueChatRequest(TypebotMessage? Message)
 {
-    public static TypebotContinueChatRequest From(TypebotAnswer answer) => new(new TypebotMessage(
+    public static TypebotContinueChatRequest From(TypebotAnswer answer) => answer.IsSkip ? new((TypebotMessage?)null) : new(new TypebotMessage(
         "text",
         answer.Text,
         answer.ReplyId is null ? null : new TypebotMessageMetadata(answer.ReplyId),

@@ -54,5 +54,15 @@ public static class TypebotServiceCollectionExtensions
         {
             options.ResetKeywords = reset;
         }
+
+        if (section.GetSection(nameof(TypebotOptions.DocumentKeywords)).Get<List<string>>() is { } documents)
+        {
+            options.DocumentKeywords = documents;
+        }
+
+        if (section.GetSection(nameof(TypebotOptions.SkipKeywords)).Get<List<string>>() is { } skip)
+        {
+            options.SkipKeywords = skip;
+        }
     }
 }

@@ -2,12 +2,14 @@ using System.Security.Claims;
 using FastEndpoints;
 using Npgsql;
 using Onboarding.Api.Auth;
+using Onboarding.Api.Features.Documents;
 using Onboarding.Bridge.Notifications;
 using Onboarding.Data.Drivers;
+using Onboarding.Data.Messages;
 
 namespace Onboarding.Api.Features.Drivers.ChangeDriverStatus;
 
-public sealed partial class ChangeDriverStatusEndpoint(DriverRepository drivers, DriverNotifier notifier) : Endpoint<ChangeDriverStatusRequest, DriverDetails>
+public sealed partial class ChangeDriverStatusEndpoint(DriverRepository drivers, DriverNotifier notifier, DocumentProgress documents) : Endpoint<ChangeDriverStatusRequest, DriverDetails>
 {
     public override void Configure()
     {
@@ -26,6 +28,15 @@ public sealed partial class ChangeDriverStatusEndpoint(DriverRepository drivers,
     public override async Task HandleAsync(ChangeDriverStatusRequest req, CancellationToken ct)
     {
         var actor = User.FindFirstValue(ClaimTypes.Name) ?? "staff";
+        // The approval gate (docs/0033): a driver registered under a checklist is approved only with every document in.
+        if (req.Status == DriverStatus.Approved && await documents.ForAsync(req.Id, ct) is { Gated: true, State.Blocking: { Count: > 0 } blocking })
+        {
+            AddError(r => r.Status, "The driver cannot be approved yet: documents missing or asked again: "
+                + string.Join(", ", blocking.Select(b => $"{b.Title.In(Language.Portuguese)} ({(b.Missing ? "em falta" : "pedido de novo")})")) + ".");
+            await Send.ErrorsAsync(409, ct);
+            return;
+        }
+
         var outcome = await drivers.ChangeStatusAsync(req.Id, req.Version, req.Status, req.Reason?.Trim(), actor, ct);
         switch (outcome.Result)
         {

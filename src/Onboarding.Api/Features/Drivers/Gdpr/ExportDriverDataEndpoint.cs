@@ -1,5 +1,7 @@
 using FastEndpoints;
 using Onboarding.Api.Auth;
+using Onboarding.Api.Features.Documents.ListDriverDocuments;
+using Onboarding.Data.Documents;
 using Onboarding.Data.Drivers;
 
 namespace Onboarding.Api.Features.Drivers.Gdpr;
@@ -12,10 +14,15 @@ public sealed record ExportDriverDataResponse(DateTime ExportedAt, string Contro
     public IReadOnlyList<DriverContact> WhatsappContacts { get; init; } = [];
 
     public IReadOnlyList<DriverMessage> WhatsappMessages { get; init; } = [];
+
+    /// <summary>Every document file sent, replaced ones included (the files themselves through the console's file route).</summary>
+    public IReadOnlyList<DocumentFile> Documents { get; init; } = [];
+
+    public IReadOnlyList<DocumentView> DocumentViews { get; init; } = [];
 }
 
 /// <summary>GDPR art. 15/20: everything we hold about one driver, as a JSON download.</summary>
-public sealed class ExportDriverDataEndpoint(DriverRepository drivers, DriverDataCopies copies, TimeProvider clock) : Endpoint<EraseDriverRequest, ExportDriverDataResponse>
+public sealed class ExportDriverDataEndpoint(DriverRepository drivers, DriverDataCopies copies, DocumentStore documents, TimeProvider clock) : Endpoint<EraseDriverRequest, ExportDriverDataResponse>
 {
     public override void Configure()
     {
@@ -46,6 +53,8 @@ public sealed class ExportDriverDataEndpoint(DriverRepository drivers, DriverDat
             HeldIn = held.Places,
             WhatsappContacts = held.Contacts,
             WhatsappMessages = held.Messages,
+            Documents = [.. (await documents.AllAsync(driver.Id, ct)).Select(DocumentFile.From)],
+            DocumentViews = await documents.ViewsAsync(driver.Id, ct),
         }, ct);
     }
 }

@@ -5,6 +5,8 @@ using FastEndpoints;
 using Onboarding.Api.Auth;
 using Onboarding.Api.Errors;
 using Onboarding.Api.Observability;
+using Onboarding.Data.Documents;
+using Onboarding.Data.Documents.Checklist;
 using Onboarding.Data.Drivers;
 using Onboarding.Data.Idempotency;
 using Onboarding.Data.Messages;
@@ -18,6 +20,8 @@ public sealed partial class RegisterDriverEndpoint(
     IdempotencyStore idempotency,
     RegistrationChats chats,
     RegistrationConflictNote conflictNote,
+    DocumentChecklist checklist,
+    DocumentStore documents,
     TimeProvider clock) : EndpointWithoutRequest
 {
     public override void Configure()
@@ -114,6 +118,12 @@ public sealed partial class RegisterDriverEndpoint(
             var kind = outcome.Result == RegisterResult.NifTaken ? RegistrationConflictKind.Nif : RegistrationConflictKind.Chat;
             await conflictNote.SendAsync(kind, registration, outcome, ct);
             return (409, Conflict(language));
+        }
+
+        // The approval gate applies to drivers registered while a checklist is configured (docs/0033).
+        if (outcome.Result == RegisterResult.Created && checklist.For(registration.VehicleType).Count > 0)
+        {
+            await documents.RecordChecklistAsync(outcome.DriverId!.Value, ct);
         }
 
         return outcome.Result switch
