@@ -1,3 +1,4 @@
+using Onboarding.Bridge.Clients.CloudApi;
 using Onboarding.Bridge.Outbound.Outbox;
 
 namespace Onboarding.Bridge.Notifications;
@@ -9,10 +10,28 @@ namespace Onboarding.Bridge.Notifications;
 /// </summary>
 public static class DocumentNotices
 {
-    public static IReadOnlyList<OutboxEntry> Entries(string key, string waChatId, long? chatwootConversationId, string text)
+    /// <remarks>
+    /// <paramref name="language"/>, <paramref name="fullName"/> and <paramref name="document"/> fill the Cloud API's
+    /// <c>document_reminder</c> template when the 24-hour window is closed (docs/0043).
+    /// </remarks>
+    public static IReadOnlyList<OutboxEntry> Entries(string key, string waChatId, long? chatwootConversationId, string text,
+        string? language, string? fullName, string document)
     {
         var conversation = (int?)chatwootConversationId;
-        var whatsapp = new OutboxEntry(key, waChatId, OutboxKinds.Text, new OutboxPayload { Text = text, Typing = true })
+        var payload = new OutboxPayload
+        {
+            Text = text,
+            Typing = true,
+            Purpose = TemplatePurposes.DocumentReminder,
+            Language = language,
+            Values = new Dictionary<string, string>
+            {
+                ["name"] = fullName?.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "",
+                ["document"] = document,
+                ["text"] = text,
+            },
+        };
+        var whatsapp = new OutboxEntry(key, waChatId, OutboxKinds.Text, payload)
         {
             Class = MessageClasses.ServiceNotice,
             ChatwootConversationId = conversation,

@@ -44,7 +44,8 @@ public sealed class ExpiryReminders(
             var kind = checklist.Kind(due.Kind)?.Label(language) ?? due.Kind;
             var text = DriverTexts.ExpiryReminder.With(DocumentNotices.NameSuffix(due.FullName), kind,
                 due.ExpiresOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), keyword).In(language);
-            foreach (var entry in DocumentNotices.Entries($"document-expiry:{due.DocumentId:N}:{due.DaysBefore}", chat, due.ChatwootConversationId, text))
+            foreach (var entry in DocumentNotices.Entries($"document-expiry:{due.DocumentId:N}:{due.DaysBefore}", chat, due.ChatwootConversationId, text,
+                         due.Language, due.FullName, kind))
             {
                 await OutboxStore.InsertAsync(connection, transaction, entry, ct);
             }

@@ -96,10 +96,17 @@ public sealed partial class ApplicationProgress(NpgsqlDataSource dataSource)
     /// The documents stage: for the documents feature to call, in its transaction, when a driver's checklist becomes
     /// complete. The funnel shows the stage once the documents tables exist (docs/0037).
     /// </summary>
-    public static Task DocumentsCompleteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid driverId, CancellationToken ct) =>
+    public static Task DocumentsCompleteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid driverId, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(
             "UPDATE applications SET documents_complete_at = COALESCE(documents_complete_at, now()) WHERE driver_id = @driverId",
             new { driverId }, transaction, cancellationToken: ct));
+
+    /// <summary>The documents stage on its own connection (the first completion counts; a later one changes nothing).</summary>
+    public async Task DocumentsCompleteAsync(Guid driverId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await DocumentsCompleteAsync(connection, null, driverId, ct);
+    }
 
     /// <summary>
     /// For the abandonment reminders, in the transaction that enqueues one: counts it, so the next answer of this

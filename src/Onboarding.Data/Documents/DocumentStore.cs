@@ -185,6 +185,8 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource)
                     AND NOT EXISTS (SELECT FROM document_reminders m WHERE m.document_id = doc.id AND m.days_before <= dd.days_before)
                   ORDER BY doc.driver_id, doc.kind, dd.days_before, doc.side) x
             CROSS JOIN LATERAL (SELECT {RecipientColumns} FROM drivers d WHERE d.id = x.driver_id AND d.status <> 'erased') r
+            -- "parar" stops reminders for good (docs/0041).
+            WHERE NOT EXISTS (SELECT FROM contacts c WHERE (c.wa_chat_id = r.wa_chat_id OR c.lid = r.wa_chat_id) AND c.nudges_stopped_at IS NOT NULL)
             LIMIT 500
             """, new { today, days }, tx, cancellationToken: ct))).AsList();
 

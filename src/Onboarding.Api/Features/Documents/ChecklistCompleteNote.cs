@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Onboarding.Bridge;
 using Onboarding.Bridge.Drains;
 using Onboarding.Bridge.Outbound.Outbox;
+using Onboarding.Data.Applications;
 using Onboarding.Data.Documents;
 
 namespace Onboarding.Api.Features.Documents;
@@ -10,10 +11,16 @@ namespace Onboarding.Api.Features.Documents;
 /// One private note to agents in the driver's Chatwoot conversation when the checklist becomes complete (the file
 /// that completed it names the note, so a retried store writes it once and a later completion writes a new one).
 /// </summary>
-public sealed class ChecklistCompleteNote(DocumentStore documents, OutboxStore outbox, IOptions<BridgeOptions> bridge, BridgeSignal signal)
+public sealed class ChecklistCompleteNote(DocumentStore documents, OutboxStore outbox, ApplicationProgress applications, IOptions<BridgeOptions> bridge, BridgeSignal signal)
 {
     public async Task SendAsync(DriverProgress progress, Guid completingDocument, CancellationToken ct)
     {
+        if (progress.State.Complete)
+        {
+            // The funnel's "documents complete" stage (docs/0037).
+            await applications.DocumentsCompleteAsync(progress.Driver.Id, ct);
+        }
+
         if (!progress.State.Complete || await documents.RecipientAsync(progress.Driver.Id, ct) is not { WaChatId: { } chat, ChatwootConversationId: { } conversation })
         {
             return;

@@ -83,7 +83,8 @@ public sealed class AskAgainForDocumentEndpoint(
                 ?? typebot.Value.DocumentKeywords.FirstOrDefault() ?? "documentos";
             var text = DriverTexts.AskAgainNotice.With(DocumentNotices.NameSuffix(recipient.FullName), new DocumentTitle(slot), reason, keyword).In(language);
             // One notice per asked-again file: a retried request finds the key taken.
-            if (await outbox.EnqueueAsync(DocumentNotices.Entries($"document-ask-again:{rejected.Id:N}", chat, recipient.ChatwootConversationId, text), ct) > 0)
+            if (await outbox.EnqueueAsync(DocumentNotices.Entries($"document-ask-again:{rejected.Id:N}", chat, recipient.ChatwootConversationId, text,
+                recipient.Language, recipient.FullName, new DocumentTitle(slot).In(language)), ct) > 0)
             {
                 signal.Wake();
             }
