@@ -8,9 +8,12 @@ namespace Onboarding.Api.Errors;
 /// <summary>Writes errors produced outside an endpoint (auth, body limits) in the shape the route's callers expect.</summary>
 public static class ApiErrorWriter
 {
-    /// <summary>Routes called by Typebot get <see cref="FlatError"/>; every other route gets RFC 9457 problem details.</summary>
+    /// <summary>
+    /// Routes called by Typebot (<c>/register_driver_typebot</c>, <c>/documents/*_typebot</c>) get <see cref="FlatError"/>;
+    /// every other route gets RFC 9457 problem details.
+    /// </summary>
     public static bool IsTypebotRoute(HttpContext context) =>
-        context.Request.Path.StartsWithSegments("/register_driver_typebot", StringComparison.OrdinalIgnoreCase);
+        context.Request.Path.Value?.TrimEnd('/').EndsWith("_typebot", StringComparison.OrdinalIgnoreCase) == true;
 
     public static Task WriteAsync(HttpContext context, int status, string code, string message, string field = "")
     {

@@ -19,8 +19,6 @@ public sealed partial class ApplicationProgress
         """;
 
     private const string FunnelSql = $$"""
-        SELECT to_regclass('public.driver_documents') IS NOT NULL;
-
         {{Cohort}}
         SELECT count(*) AS first_contact,
             count(bot_started_at) AS bot_started,
@@ -35,7 +33,7 @@ public sealed partial class ApplicationProgress
             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM bot_started_at - first_contact_at)) AS bot_started_seconds,
             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM submitted_at - bot_started_at)) FILTER (WHERE m) AS submitted_seconds,
             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM documents_complete_at - submitted_at)) FILTER (WHERE m) AS documents_complete_seconds,
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM under_review_at - CASE WHEN to_regclass('public.driver_documents') IS NOT NULL THEN documents_complete_at ELSE submitted_at END)) FILTER (WHERE m) AS under_review_seconds,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM under_review_at - CASE WHEN @Documents THEN COALESCE(documents_complete_at, submitted_at) ELSE submitted_at END)) FILTER (WHERE m) AS under_review_seconds,
             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM decided_at - COALESCE(under_review_at, submitted_at))) FILTER (WHERE m AND decision = 'approved') AS approved_seconds,
             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM decided_at - COALESCE(under_review_at, submitted_at))) FILTER (WHERE m AND decision = 'rejected') AS rejected_seconds
         FROM c;
@@ -61,7 +59,8 @@ public sealed partial class ApplicationProgress
     private static readonly TimeZoneInfo Lisbon = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     /// <summary>The funnel of the applications that began in the period (whole days in Lisbon, both ends included).</summary>
-    public async Task<FunnelData> FunnelAsync(FunnelFilter filter, CancellationToken ct)
+    /// <remarks><paramref name="documents"/>: the checklist is on, so the funnel has the documents stage (docs/0037).</remarks>
+    public async Task<FunnelData> FunnelAsync(FunnelFilter filter, bool documents, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -71,15 +70,14 @@ public sealed partial class ApplicationProgress
             filter.VehicleType,
             filter.Language,
             filter.Flow,
+            Documents = documents,
             FromAt = filter.From is { } from ? StartOfDay(from) : (DateTime?)null,
             ToAt = filter.To is { } to ? StartOfDay(to.AddDays(1)) : (DateTime?)null,
             FromDay = filter.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ToDay = filter.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         });
 
-        // The documents stage is shown once the documents feature's tables exist (docs/0037).
         using var grid = await connection.QueryMultipleAsync(new CommandDefinition(FunnelSql, parameters, cancellationToken: ct));
-        var documents = await grid.ReadSingleAsync<bool>();
         var stages = await grid.ReadSingleAsync<FunnelStageCounts>();
         var stopped = (await grid.ReadAsync<(string BlockId, int StoppedHere)>()).ToDictionary(r => r.BlockId, r => r.StoppedHere, StringComparer.Ordinal);
         var reached = (await grid.ReadAsync<(string BlockId, int Reached)>()).ToDictionary(r => r.BlockId, r => r.Reached, StringComparer.Ordinal);

@@ -94,7 +94,7 @@ public sealed partial class ApplicationProgress(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// The documents stage: for the documents feature to call, in its transaction, when a driver's checklist becomes
-    /// complete. The funnel shows the stage once the documents tables exist (docs/0037).
+    /// complete. The funnel shows the stage while the checklist is on (docs/0037).
     /// </summary>
     public static Task DocumentsCompleteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid driverId, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(

@@ -23,6 +23,9 @@ public sealed class SandboxConsoleHost : ConsoleHost
         ["Sandbox:BasePort"] = Port.ToString(CultureInfo.InvariantCulture),
         ["Typebot:DebounceMs"] = "150",
         ["Bridge:PerChatGap"] = "00:00:00.100",
+        // These scenarios end at the registration; the document loop after it has its own tests (DocumentsBrowserTests,
+        // the end-to-end DocumentsTests), so the checklist is off here and the handoff follows the registration.
+        ["Documents:Enabled"] = "false",
     };
 
     /// <summary>A port p such that p … p + count - 1 are all free on loopback now.</summary>

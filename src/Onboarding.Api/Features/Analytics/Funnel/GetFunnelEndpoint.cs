@@ -1,12 +1,14 @@
 using FastEndpoints;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Onboarding.Api.Auth;
 using Onboarding.Data.Applications;
+using Onboarding.Data.Documents.Checklist;
 
 namespace Onboarding.Api.Features.Analytics.Funnel;
 
 /// <summary>The recruiting funnel (docs/0037), as JSON or, with <c>?format=csv</c> or <c>Accept: text/csv</c>, CSV.</summary>
-public sealed class GetFunnelEndpoint(ApplicationProgress applications, FlowQuestionNames names) : Endpoint<GetFunnelRequest, FunnelResponse>
+public sealed class GetFunnelEndpoint(ApplicationProgress applications, FlowQuestionNames names, IOptions<DocumentsOptions> documents) : Endpoint<GetFunnelRequest, FunnelResponse>
 {
     public override void Configure()
     {
@@ -23,7 +25,7 @@ public sealed class GetFunnelEndpoint(ApplicationProgress applications, FlowQues
 
     public override async Task HandleAsync(GetFunnelRequest req, CancellationToken ct)
     {
-        var funnel = FunnelResponse.From(await applications.FunnelAsync(req.ToFilter(), ct), names);
+        var funnel = FunnelResponse.From(await applications.FunnelAsync(req.ToFilter(), documents.Value.Enabled, ct), names);
         if (req.Format == "csv" || req.Format is null && WantsCsv())
         {
             HttpContext.Response.Headers.ContentDisposition = "attachment; filename=funnel.csv";

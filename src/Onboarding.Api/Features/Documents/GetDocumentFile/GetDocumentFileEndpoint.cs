@@ -28,11 +28,18 @@ public sealed class GetDocumentFileEndpoint(DocumentStore documents, IDocumentFi
         Get("/api/drivers/{id:guid}/documents/{documentId:guid}/file");
         AuthSchemes(ApiKeyAuthenticationHandler.SchemeName);
         Roles(ApiRoles.Staff);
-        Description(d => d.WithTags("Documents").Produces(200).Produces(404), clearDefaults: true);
+        Description(d => d.WithTags("Documents").Produces(200).Produces<Microsoft.AspNetCore.Mvc.ProblemDetails>(404, "application/problem+json"), clearDefaults: true);
         Summary(s =>
         {
             s.Summary = "A document file (the view is recorded in the driver's history)";
-            s.ResponseExamples[404] = new { status = 404, code = "document.not_found", message = "No such document file." };
+            s.ResponseExamples[404] = new
+            {
+                status = 404,
+                title = "Not Found",
+                detail = "No such document file.",
+                instance = "/api/drivers/019a7c1e-3b2f-7a10-9c41-5d2e8f6a1b3c/documents/019a7c1e-4c3a-7b21-8d52-6e3f9a7b2c4d/file",
+                code = "document.not_found",
+            };
         });
     }
 
