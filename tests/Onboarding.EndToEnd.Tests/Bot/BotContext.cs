@@ -45,6 +45,18 @@ public abstract class BotContext(BotFixture bot) : BridgeContext(bot)
     }
 
     /// <summary>Nothing left to route or send, on either side.</summary>
+    /// <summary>The driver sends a file; the replies once the bridge is quiet.</summary>
+    protected async Task<IReadOnlyList<string>> SendFileAsync(SimulatedPhone phone, string type, byte[] content, string mimeType)
+    {
+        var before = phone.Received.Count;
+        Transcript.Add($"> [{mimeType}]");
+        await phone.SendMediaAsync(type, content, mimeType, "documento");
+        await Eventually.TrueAsync(async () => phone.Received.Count > before && await QuietAsync(), $"the reply to a {mimeType}", 30);
+        var replies = phone.Received.Skip(before).Select(m => m.Body ?? "[" + m.Type + "]").ToList();
+        Transcript.AddRange(replies.Select(r => "< " + r));
+        return replies;
+    }
+
     protected async Task<bool> QuietAsync() =>
         await ScalarAsync<long>("SELECT count(*) FROM inbound_messages WHERE state = 'pending'") == 0
         && await ScalarAsync<long>("SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')") == 0;

@@ -48,7 +48,9 @@ public sealed class DocumentsTests(DocumentsBotFixture bot) : BotContext(bot)
         items.Select(i => i.GetProperty("document").GetString()).ShouldBe(["identity:front", "identity:back", "driving_licence:front", "driving_licence:back"]);
         items.Select(i => i.GetProperty("file").GetProperty("content_type").GetString()).ShouldBe(["image/jpeg", "image/png", "application/pdf", "image/jpeg"]);
         items[1].GetProperty("file").GetProperty("expires_on").GetString().ShouldBe("2030-12-31");
-        Directory.EnumerateFiles(bot.DocumentsFolder, "*", SearchOption.AllDirectories).Count(f => !f.EndsWith(".type", StringComparison.Ordinal)).ShouldBe(4);
+        // The folder is the fixture's, shared with the other scenarios: this driver's files are under drivers/{id}/.
+        Directory.EnumerateFiles(Path.Combine(bot.DocumentsFolder, "drivers", driverId.ToString("D")), "*", SearchOption.AllDirectories)
+            .Count(f => !f.EndsWith(".type", StringComparison.Ordinal)).ShouldBe(4);
 
         // A staff member opens a file: the bytes as sent, and the view in the driver's history.
         var identityFront = items[0].GetProperty("file").GetProperty("id").GetGuid();
@@ -184,17 +186,6 @@ public sealed class DocumentsTests(DocumentsBotFixture bot) : BotContext(bot)
         var registered = await SayAsync(phone, "Manhãs");
         registered.ShouldContain(r => r.StartsWith("Obrigado, Maria!", StringComparison.Ordinal));
         registered[^1].ShouldBe($"📎 Envie uma fotografia ou um PDF: {IdentityFront}. Se preferir enviar mais tarde, escreva «enviar depois».");
-    }
-
-    private async Task<IReadOnlyList<string>> SendFileAsync(SimulatedPhone phone, string type, byte[] content, string mimeType)
-    {
-        var before = phone.Received.Count;
-        Transcript.Add($"> [{mimeType}]");
-        await phone.SendMediaAsync(type, content, mimeType, "documento");
-        await Eventually.TrueAsync(async () => phone.Received.Count > before && await QuietAsync(), $"the reply to a {mimeType}", 30);
-        var replies = phone.Received.Skip(before).Select(m => m.Body ?? "[" + m.Type + "]").ToList();
-        Transcript.AddRange(replies.Select(r => "< " + r));
-        return replies;
     }
 
     private async Task<JsonElement> DocumentsAsync(Guid driverId)

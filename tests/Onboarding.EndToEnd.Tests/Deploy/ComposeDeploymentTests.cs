@@ -29,10 +29,32 @@ public sealed class ComposeDeploymentTests(ComposeFixture compose) : BotContext(
             await SayAsync(phone, answer);
         }
 
-        (await SayAsync(phone, "Manhãs, Fins de semana")).ShouldContain(r => r.StartsWith("Obrigado, Maria!", StringComparison.Ordinal));
+        var replies = await SayAsync(phone, "Manhãs, Fins de semana");
+        replies.ShouldContain(r => r.StartsWith("Obrigado, Maria!", StringComparison.Ordinal));
         var driverId = await ScalarAsync<Guid>("SELECT id FROM drivers WHERE phone_e164 = @e164", new { e164 });
         driverId.ShouldNotBe(Guid.Empty);
-        NotesOf(e164).ShouldHaveSingleItem().ShouldContain(new Uri(compose.HostUrl, "/console#/drivers/" + driverId).ToString());
+
+        // The shipped checklist for a car (docs/0033): every side as a photo, an expiry date where one is asked, until
+        // the bot has them all; the files go to the stack's S3-compatible store.
+        for (var step = 0; step < 20 && !replies.Any(r => r.StartsWith("Obrigado! Já temos todos os documentos", StringComparison.Ordinal)); step++)
+        {
+            replies = replies[^1].Contains("data de validade", StringComparison.Ordinal)
+                ? await SayAsync(phone, "31/12/2030")
+                : await SendFileAsync(phone, "image", Jpeg, "image/jpeg");
+        }
+
+        replies.ShouldContain(r => r.StartsWith("Obrigado! Já temos todos os documentos", StringComparison.Ordinal));
+        await Eventually.TrueAsync(QuietAsync, "the handoff");
+        var link = new Uri(compose.HostUrl, "/console#/drivers/" + driverId).ToString();
+        NotesOf(e164).Where(n => n.Contains("o fluxo do bot terminou", StringComparison.Ordinal)).ShouldHaveSingleItem().ShouldContain(link);
+        NotesOf(e164).Count(n => n.Contains("Documentos completos", StringComparison.Ordinal)).ShouldBe(1);
+        foreach (var file in await DocumentFilesAsync(driverId))
+        {
+            using var approve = new HttpRequestMessage(HttpMethod.Post, $"/api/drivers/{driverId}/documents/{file}/approve") { Content = JsonContent.Create(new { }) };
+            approve.Headers.Add("X-Api-Key", compose.StaffApiKey);
+            using var approved = await compose.Http.SendAsync(approve, TestContext.Current.CancellationToken);
+            approved.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
 
         await compose.Chatwoot.AgentReplyAsync(ConversationOf(e164)!.Id, "Olá Maria, envie a carta por favor.");
         await Eventually.TrueAsync(() => phone.Received.Any(m => m.Body == "Olá Maria, envie a carta por favor."), "the agent's reply on WhatsApp");
@@ -142,5 +164,15 @@ public sealed class ComposeDeploymentTests(ComposeFixture compose) : BotContext(
         await files.PutAsync(key, new MemoryStream(Jpeg), "image/jpeg", TestContext.Current.CancellationToken);
         (await client.GetObjectMetadataAsync(files.Bucket, key, TestContext.Current.CancellationToken)).ContentLength.ShouldBe(Jpeg.Length);
         await files.DeleteAsync(key, TestContext.Current.CancellationToken);
+    }
+
+    private async Task<List<Guid>> DocumentFilesAsync(Guid driverId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/drivers/{driverId}/documents");
+        request.Headers.Add("X-Api-Key", compose.StaffApiKey);
+        using var response = await compose.Http.SendAsync(request, TestContext.Current.CancellationToken);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var body = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken);
+        return body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("file").GetProperty("id").GetGuid()).ToList();
     }
 }

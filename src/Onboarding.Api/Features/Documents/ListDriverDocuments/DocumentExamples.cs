@@ -1,7 +1,6 @@
-using Onboarding.Api.Features.Documents.ListDriverDocuments;
 using Onboarding.Data.Documents;
 
-namespace Onboarding.Api.Features.Documents;
+namespace Onboarding.Api.Features.Documents.ListDriverDocuments;
 
 /// <summary>Examples for the documents routes' OpenAPI description.</summary>
 public static class DocumentExamples
