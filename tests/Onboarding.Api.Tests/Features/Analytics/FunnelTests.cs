@@ -138,6 +138,23 @@ public sealed class FunnelTests(AppFixture app) : IntegrationContext(app)
     }
 
     [Fact]
+    public async Task Weeks_begin_on_Monday_in_Lisbon_in_summer_time()
+    {
+        // Sunday 7 June 2026 at 22:30 and 23:30 UTC: 23:30 on Sunday and 00:30 on Monday in Lisbon (UTC+1).
+        var sunday = new DateTime(2026, 6, 7, 22, 30, 0, DateTimeKind.Utc);
+        foreach (var (n, at) in new[] { (1, sunday), (2, sunday.AddHours(1)) })
+        {
+            var contact = await ContactAsync(n);
+            await TurnAsync(contact, "pt", "driver-onboarding", at, at, started: true, answered: null, next: Privacy);
+        }
+
+        var (status, funnel) = await Host.StaffGetAsync("/api/analytics/funnel?from=2026-06-01&to=2026-06-14");
+
+        status.ShouldBe(200, funnel.ToString());
+        Weeks(funnel).ShouldBe([("2026-06-01", 1, 1, 0), ("2026-06-08", 1, 1, 0)]);
+    }
+
+    [Fact]
     public async Task The_pending_question_is_the_one_the_session_waits_on_since_it_was_first_asked()
     {
         await SeedAsync();
