@@ -27,7 +27,7 @@ public sealed class ExpiryReminders(
             return 0;
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = DocumentStore.Today(clock);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var sent = 0;

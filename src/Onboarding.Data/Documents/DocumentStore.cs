@@ -139,6 +139,13 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource)
             $"SELECT {RecipientColumns} FROM drivers d WHERE d.id = @driverId AND d.status <> 'erased'", new { driverId }, cancellationToken: ct));
     }
 
+    /// <summary>The day expiry dates are compared with (UTC, as the reminder job and the flags read it).</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>One driver's "documents expired" flag today.</summary>
+    public async Task<bool> IsExpiredAsync(Guid driverId, TimeProvider clock, CancellationToken ct) =>
+        (await ExpiredAsync([driverId], Today(clock), ct)).Contains(driverId);
+
     /// <summary>
     /// The drivers among <paramref name="driverIds"/> with "documents expired": a file that was approved is past its
     /// date and no file of that side was approved after it.

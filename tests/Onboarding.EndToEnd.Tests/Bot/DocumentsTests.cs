@@ -99,7 +99,7 @@ public sealed class DocumentsTests(DocumentsBotFixture bot) : BotContext(bot)
     [Fact]
     public async Task Reminders_go_30_7_and_0_days_before_the_expiry_once_each_and_an_expired_document_flags_the_driver()
     {
-        var (phone, driverId, _) = await RegisterAndSendEverythingAsync();
+        var (phone, driverId, e164) = await RegisterAndSendEverythingAsync();
         var items = (await DocumentsAsync(driverId)).GetProperty("items").EnumerateArray().ToList();
         foreach (var item in items)
         {
@@ -129,7 +129,18 @@ public sealed class DocumentsTests(DocumentsBotFixture bot) : BotContext(bot)
         var yesterday = DateTime.UtcNow.AddDays(-1).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
         (await StaffAsync(HttpMethod.Post, $"/api/drivers/{driverId}/documents/{front}/approve", new { expires_on = yesterday })).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await DocumentsAsync(driverId)).GetProperty("documents_expired").GetBoolean().ShouldBeTrue();
+        (await JsonAsync($"/api/drivers/{driverId}")).GetProperty("documents_expired").GetBoolean().ShouldBeTrue();
+        ExpiredInList(await JsonAsync($"/api/drivers?q={Uri.EscapeDataString(e164)}"), driverId).ShouldBeTrue();
+
+        // Staff set a new date on it: the flag clears everywhere.
+        var nextYear = DateTime.UtcNow.AddYears(1).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        (await StaffAsync(HttpMethod.Post, $"/api/drivers/{driverId}/documents/{front}/approve", new { expires_on = nextYear })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await JsonAsync($"/api/drivers/{driverId}")).GetProperty("documents_expired").GetBoolean().ShouldBeFalse();
+        ExpiredInList(await JsonAsync($"/api/drivers?q={Uri.EscapeDataString(e164)}"), driverId).ShouldBeFalse();
     }
+
+    private static bool ExpiredInList(JsonElement list, Guid driverId) =>
+        list.GetProperty("items").EnumerateArray().Single(d => d.GetProperty("id").GetGuid() == driverId).GetProperty("documents_expired").GetBoolean();
 
     [Fact]
     public async Task Erasing_the_driver_deletes_the_document_rows_and_files_and_send_later_ends_the_loop()
@@ -188,9 +199,11 @@ public sealed class DocumentsTests(DocumentsBotFixture bot) : BotContext(bot)
         registered[^1].ShouldBe($"📎 Envie uma fotografia ou um PDF: {IdentityFront}. Se preferir enviar mais tarde, escreva «enviar depois».");
     }
 
-    private async Task<JsonElement> DocumentsAsync(Guid driverId)
+    private Task<JsonElement> DocumentsAsync(Guid driverId) => JsonAsync($"/api/drivers/{driverId}/documents");
+
+    private async Task<JsonElement> JsonAsync(string path)
     {
-        using var response = await StaffAsync(HttpMethod.Get, $"/api/drivers/{driverId}/documents");
+        using var response = await StaffAsync(HttpMethod.Get, path);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.Clone();
     }

@@ -65,6 +65,8 @@
   const show = (node, visible) => { node.hidden = !visible; };
   const formatAt = (iso) => (iso ? dateTime.format(new Date(iso)) : '—');
   const statusBadge = (status) => el('span', { class: `badge s-${status}` }, STATUS[status] || status);
+  // Issue #20: shown beside the status until a new document is approved.
+  const expiredBadge = () => el('span', { class: 'badge s-expired', title: 'Um documento aprovado passou a data de validade' }, 'documentos caducados');
 
   // ---- API ----------------------------------------------------------------------------------------------------
 
@@ -225,7 +227,7 @@
       el('td', { class: 'mono' }, d.nif_masked || '—'),
       el('td', {}, d.district_name || '—'),
       el('td', {}, VEHICLES[d.vehicle_type] || d.vehicle_type || '—'),
-      el('td', {}, statusBadge(d.status)),
+      el('td', {}, statusBadge(d.status), d.documents_expired ? expiredBadge() : null),
       el('td', {}, formatAt(d.created_at)));
   }
 
@@ -264,7 +266,7 @@
   function renderDriver(d) {
     current = d;
     $('d-name').textContent = d.full_name || '(sem nome)';
-    $('d-status').replaceWith(Object.assign(statusBadge(d.status), { id: 'd-status' }));
+    $('d-status').replaceWith(el('span', { id: 'd-status' }, statusBadge(d.status), d.documents_expired ? expiredBadge() : null));
     $('d-version').textContent = `versão ${d.version}`;
 
     const fields = [

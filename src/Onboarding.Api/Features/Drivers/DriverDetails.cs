@@ -12,6 +12,9 @@ public sealed record DriverDetails(
     DateTime? PrivacyAcceptedAt, string Source, string? TypebotResultId, long? ChatwootConversationId,
     DateTime CreatedAt, DateTime UpdatedAt, IReadOnlyList<string> NextStatuses, IReadOnlyList<DriverStatusChange> History)
 {
+    /// <summary>An approved document is past its date and no newer one was approved (issue #20's status flag).</summary>
+    public bool DocumentsExpired { get; init; }
+
     public static DriverDetails From(Driver d, IReadOnlyList<DriverStatusChange> history) => new(
         d.Id, d.Status, d.Version, d.PhoneE164, d.WaChatId, d.FullName, d.Nif, d.Email, d.BirthDate, d.DistrictCode,
         Districts.NameOf(d.DistrictCode), d.Municipality, d.PostalCode, d.VehicleType,
@@ -23,9 +26,9 @@ public sealed record DriverDetails(
 /// <summary>A row of the list: enough to triage, with identifiers masked.</summary>
 public sealed record DriverSummary(
     Guid Id, string Status, int Version, string? FullName, string PhoneE164, string? NifMasked, string? DistrictCode,
-    string? DistrictName, string? VehicleType, DateTime CreatedAt, DateTime UpdatedAt)
+    string? DistrictName, string? VehicleType, DateTime CreatedAt, DateTime UpdatedAt, bool DocumentsExpired)
 {
-    public static DriverSummary From(Driver d) => new(
+    public static DriverSummary From(Driver d, bool documentsExpired) => new(
         d.Id, d.Status, d.Version, d.FullName, d.PhoneE164, d.Nif is null ? null : Mask.Nif(d.Nif), d.DistrictCode,
-        Districts.NameOf(d.DistrictCode), d.VehicleType, d.CreatedAt, d.UpdatedAt);
+        Districts.NameOf(d.DistrictCode), d.VehicleType, d.CreatedAt, d.UpdatedAt, documentsExpired);
 }

@@ -34,8 +34,7 @@ public sealed class ListDriverDocumentsEndpoint(DocumentProgress progress, Docum
             return;
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var expired = (await documents.ExpiredAsync([req.Id], today, ct)).Contains(req.Id);
+        var expired = await documents.IsExpiredAsync(req.Id, clock, ct);
         await Send.OkAsync(new DriverDocumentsResponse(req.Id, driver.Driver.VehicleType, driver.Gated, driver.State.Complete, expired,
             [.. driver.State.Slots.Select(ChecklistItem.From)], await documents.ViewsAsync(req.Id, ct)), ct);
     }

@@ -4,12 +4,13 @@ using Npgsql;
 using Onboarding.Api.Auth;
 using Onboarding.Api.Features.Documents;
 using Onboarding.Bridge.Notifications;
+using Onboarding.Data.Documents;
 using Onboarding.Data.Drivers;
 using Onboarding.Data.Messages;
 
 namespace Onboarding.Api.Features.Drivers.ChangeDriverStatus;
 
-public sealed partial class ChangeDriverStatusEndpoint(DriverRepository drivers, DriverNotifier notifier, DocumentProgress documents) : Endpoint<ChangeDriverStatusRequest, DriverDetails>
+public sealed partial class ChangeDriverStatusEndpoint(DriverRepository drivers, DriverNotifier notifier, DocumentProgress documents, DocumentStore documentStore, TimeProvider clock) : Endpoint<ChangeDriverStatusRequest, DriverDetails>
 {
     public override void Configure()
     {
@@ -64,7 +65,10 @@ public sealed partial class ChangeDriverStatusEndpoint(DriverRepository drivers,
         }
 
         var driver = await drivers.GetAsync(req.Id, ct);
-        await Send.OkAsync(DriverDetails.From(driver!, await drivers.GetHistoryAsync(req.Id, ct)), ct);
+        await Send.OkAsync(DriverDetails.From(driver!, await drivers.GetHistoryAsync(req.Id, ct)) with
+        {
+            DocumentsExpired = await documentStore.IsExpiredAsync(req.Id, clock, ct),
+        }, ct);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Status change saved; the WhatsApp notice waits for the sweep: {Error}")]

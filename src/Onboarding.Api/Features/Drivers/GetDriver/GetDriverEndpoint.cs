@@ -1,5 +1,6 @@
 using FastEndpoints;
 using Onboarding.Api.Auth;
+using Onboarding.Data.Documents;
 using Onboarding.Data.Drivers;
 
 namespace Onboarding.Api.Features.Drivers.GetDriver;
@@ -11,7 +12,7 @@ public sealed record GetDriverRequest
     public Guid Id { get; init; }
 }
 
-public sealed class GetDriverEndpoint(DriverRepository drivers) : Endpoint<GetDriverRequest, DriverDetails>
+public sealed class GetDriverEndpoint(DriverRepository drivers, DocumentStore documents, TimeProvider clock) : Endpoint<GetDriverRequest, DriverDetails>
 {
     public override void Configure()
     {
@@ -34,6 +35,9 @@ public sealed class GetDriverEndpoint(DriverRepository drivers) : Endpoint<GetDr
             return;
         }
 
-        await Send.OkAsync(DriverDetails.From(driver, await drivers.GetHistoryAsync(driver.Id, ct)), ct);
+        await Send.OkAsync(DriverDetails.From(driver, await drivers.GetHistoryAsync(driver.Id, ct)) with
+        {
+            DocumentsExpired = await documents.IsExpiredAsync(driver.Id, clock, ct),
+        }, ct);
     }
 }

@@ -1,10 +1,11 @@
 using FastEndpoints;
 using Onboarding.Api.Auth;
+using Onboarding.Data.Documents;
 using Onboarding.Data.Drivers;
 
 namespace Onboarding.Api.Features.Drivers.ListDrivers;
 
-public sealed class ListDriversEndpoint(DriverRepository drivers) : Endpoint<ListDriversRequest, ListDriversResponse>
+public sealed class ListDriversEndpoint(DriverRepository drivers, DocumentStore documents, TimeProvider clock) : Endpoint<ListDriversRequest, ListDriversResponse>
 {
     public override void Configure()
     {
@@ -27,6 +28,7 @@ public sealed class ListDriversEndpoint(DriverRepository drivers) : Endpoint<Lis
         var rows = await drivers.ListAsync(query with { Limit = query.Limit + 1 }, ct);
         var page = rows.Take(query.Limit).ToList();
         var next = rows.Count > query.Limit ? DriverCursor.Encode(page[^1].CreatedAt, page[^1].Id) : null;
-        await Send.OkAsync(new ListDriversResponse(page.Select(DriverSummary.From).ToList(), next), ct);
+        var expired = await documents.ExpiredAsync([.. page.Select(d => d.Id)], DocumentStore.Today(clock), ct);
+        await Send.OkAsync(new ListDriversResponse([.. page.Select(d => DriverSummary.From(d, expired.Contains(d.Id)))], next), ct);
     }
 }
