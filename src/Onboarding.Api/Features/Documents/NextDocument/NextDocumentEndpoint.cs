@@ -1,13 +1,11 @@
-using FastEndpoints;
 using Onboarding.Api.Auth;
 using Onboarding.Api.Errors;
-using Onboarding.Api.Features.Drivers.RegisterDriver;
 using Onboarding.Data.Messages;
 
 namespace Onboarding.Api.Features.Documents.NextDocument;
 
 /// <summary>The flow's document loop asks here what to ask for next; the checklist in configuration drives it.</summary>
-public sealed class NextDocumentEndpoint(DocumentProgress progress) : EndpointWithoutRequest
+public sealed class NextDocumentEndpoint(DocumentProgress progress) : TypebotDocumentEndpoint(progress)
 {
     public const string Route = "/documents/next_typebot";
 
@@ -15,6 +13,8 @@ public sealed class NextDocumentEndpoint(DocumentProgress progress) : EndpointWi
     public static readonly IReadOnlyList<string> FieldNames = ["driver_id"];
 
     public static readonly IReadOnlyList<string> RequiredFieldNames = ["driver_id"];
+
+    protected override IReadOnlyList<string> Fields => FieldNames;
 
     public override void Configure()
     {
@@ -37,21 +37,8 @@ public sealed class NextDocumentEndpoint(DocumentProgress progress) : EndpointWi
 
     public override async Task HandleAsync(CancellationToken ct)
     {
-        var language = AnswerLanguage.Of(HttpContext.Request);
-        var body = await LenientJsonBody.ReadAsync(HttpContext.Request, FieldNames, ct);
-        if (body.Fields is null)
+        if (await ReadAsync(ct) is not var (driver, _, language))
         {
-            var (status, error) = TypebotDocumentAnswers.Unreadable(body, language);
-            await Send.StringAsync(TypebotDocumentAnswers.Json(HttpContext, error), status, "application/json", ct);
-            return;
-        }
-
-        var (id, problem) = TypebotDocumentAnswers.DriverId(body.Fields);
-        var driver = id is { } driverId ? await progress.ForAsync(driverId, ct) : null;
-        if (driver is null)
-        {
-            var failure = TypebotDocumentAnswers.Failure(problem ?? FieldProblem.Of("driver_id", DriverTexts.DriverUnknown), language);
-            await Send.StringAsync(TypebotDocumentAnswers.Json(HttpContext, failure), 422, "application/json", ct);
             return;
         }
 
@@ -64,6 +51,6 @@ public sealed class NextDocumentEndpoint(DocumentProgress progress) : EndpointWi
             : new NextDocumentResponse(true, true, "", "",
                 // Nothing was ever asked (no checklist for this vehicle): the flow ends without a word.
                 driver.State.Slots.Count == 0 ? "" : DriverTexts.DocumentsDone.With().In(language));
-        await Send.StringAsync(TypebotDocumentAnswers.Json(HttpContext, answer), 200, "application/json", ct);
+        await SendAsync(200, answer, ct);
     }
 }

@@ -1,4 +1,3 @@
-using FastEndpoints;
 using Onboarding.Api.Auth;
 using Onboarding.Api.Errors;
 using Onboarding.Api.Features.Drivers.RegisterDriver;
@@ -9,13 +8,15 @@ using Onboarding.Data.Messages;
 namespace Onboarding.Api.Features.Documents.SetDocumentExpiry;
 
 /// <summary>The expiry date the driver typed after the last side of a document that expires.</summary>
-public sealed class SetDocumentExpiryEndpoint(DocumentProgress progress, DocumentStore documents, TimeProvider clock) : EndpointWithoutRequest
+public sealed class SetDocumentExpiryEndpoint(DocumentProgress progress, DocumentStore documents, TimeProvider clock) : TypebotDocumentEndpoint(progress)
 {
     public const string Route = "/documents/expiry_typebot";
 
     public static readonly IReadOnlyList<string> FieldNames = ["driver_id", "document", "expires_on"];
 
     public static readonly IReadOnlyList<string> RequiredFieldNames = ["driver_id", "document", "expires_on"];
+
+    protected override IReadOnlyList<string> Fields => FieldNames;
 
     public override void Configure()
     {
@@ -34,48 +35,33 @@ public sealed class SetDocumentExpiryEndpoint(DocumentProgress progress, Documen
 
     public override async Task HandleAsync(CancellationToken ct)
     {
-        var language = AnswerLanguage.Of(HttpContext.Request);
-        var body = await LenientJsonBody.ReadAsync(HttpContext.Request, FieldNames, ct);
-        if (body.Fields is null)
+        if (await ReadAsync(ct) is not var (driver, fields, language))
         {
-            var (status, error) = TypebotDocumentAnswers.Unreadable(body, language);
-            await SendAsync(status, error, ct);
             return;
         }
 
-        var (id, problem) = TypebotDocumentAnswers.DriverId(body.Fields);
-        var driver = id is { } driverId ? await progress.ForAsync(driverId, ct) : null;
-        if (driver is null)
-        {
-            await SendAsync(422, TypebotDocumentAnswers.Failure(problem ?? FieldProblem.Of("driver_id", DriverTexts.DriverUnknown), language), ct);
-            return;
-        }
-
-        var kind = DocumentSlot.Parse(body.Fields.GetValueOrDefault("document"))?.Kind;
+        var kind = DocumentSlot.Parse(fields.GetValueOrDefault("document"))?.Kind;
         if (driver.State.Slots.FirstOrDefault(s => s.Slot.Kind.Code == kind && s.Slot.Kind.Expires)?.Slot.Kind is not { } expiring)
         {
-            await SendAsync(422, TypebotDocumentAnswers.Failure(FieldProblem.Of("document", DriverTexts.DocumentUnknown), language), ct);
+            await FailAsync(FieldProblem.Of("document", DriverTexts.DocumentUnknown), language, ct);
             return;
         }
 
-        if (ExpiryDate.Parse(body.Fields.GetValueOrDefault("expires_on")) is not { } date)
+        if (ExpiryDate.Parse(fields.GetValueOrDefault("expires_on")) is not { } date)
         {
-            await SendAsync(422, TypebotDocumentAnswers.Failure(FieldProblem.Of("expires_on", DriverTexts.ExpiryFormat), language), ct);
+            await FailAsync(FieldProblem.Of("expires_on", DriverTexts.ExpiryFormat), language, ct);
             return;
         }
 
         if (date < DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
         {
-            await SendAsync(422, TypebotDocumentAnswers.Failure(FieldProblem.Of("expires_on", DriverTexts.ExpiryPast), language), ct);
+            await FailAsync(FieldProblem.Of("expires_on", DriverTexts.ExpiryPast), language, ct);
             return;
         }
 
         await documents.SetExpiryAsync(driver.Driver.Id, expiring.Code, date, ct);
         await SendAsync(200, new SetDocumentExpiryResponse(true, DriverTexts.ExpiryStored.With().In(language)), ct);
     }
-
-    private Task SendAsync(int status, object body, CancellationToken ct) =>
-        Send.StringAsync(TypebotDocumentAnswers.Json(HttpContext, body), status, "application/json", ct);
 }
 
 /// <summary>Flat for the flow: <c>data.message</c> thanks the driver.</summary>

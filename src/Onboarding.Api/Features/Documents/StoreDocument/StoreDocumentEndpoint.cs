@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
-using FastEndpoints;
 using Onboarding.Api.Auth;
 using Onboarding.Api.Errors;
 using Onboarding.Api.Features.Drivers.RegisterDriver;
@@ -20,13 +19,15 @@ public sealed partial class StoreDocumentEndpoint(
     DocumentFileIntake intake,
     IDocumentFiles files,
     DocumentStore documents,
-    ChecklistCompleteNote completeNote) : EndpointWithoutRequest
+    ChecklistCompleteNote completeNote) : TypebotDocumentEndpoint(progress)
 {
     public const string Route = "/documents/store_typebot";
 
     public static readonly IReadOnlyList<string> FieldNames = ["driver_id", "document", "file_url"];
 
     public static readonly IReadOnlyList<string> RequiredFieldNames = ["driver_id", "document", "file_url"];
+
+    protected override IReadOnlyList<string> Fields => FieldNames;
 
     public override void Configure()
     {
@@ -49,37 +50,25 @@ public sealed partial class StoreDocumentEndpoint(
 
     public override async Task HandleAsync(CancellationToken ct)
     {
-        var language = AnswerLanguage.Of(HttpContext.Request);
-        var body = await LenientJsonBody.ReadAsync(HttpContext.Request, FieldNames, ct);
-        if (body.Fields is null)
+        if (await ReadAsync(ct) is not var (driver, fields, language))
         {
-            var (status, error) = TypebotDocumentAnswers.Unreadable(body, language);
-            await SendAsync(status, error, ct);
-            return;
-        }
-
-        var (id, problem) = TypebotDocumentAnswers.DriverId(body.Fields);
-        var driver = id is { } driverId ? await progress.ForAsync(driverId, ct) : null;
-        if (driver is null)
-        {
-            await SendAsync(422, TypebotDocumentAnswers.Failure(problem ?? FieldProblem.Of("driver_id", DriverTexts.DriverUnknown), language), ct);
             return;
         }
 
         // Only a side of the driver's own checklist: the flow cannot fill the store with anything else.
-        var named = DocumentSlot.Parse(body.Fields.GetValueOrDefault("document"));
+        var named = DocumentSlot.Parse(fields.GetValueOrDefault("document"));
         var slot = driver.State.Slots.FirstOrDefault(s => named is { } n && s.Slot.Kind.Code == n.Kind && s.Slot.Side == n.Side)?.Slot;
         if (slot is null)
         {
-            await SendAsync(422, TypebotDocumentAnswers.Failure(FieldProblem.Of("document", DriverTexts.DocumentUnknown), language), ct);
+            await FailAsync(FieldProblem.Of("document", DriverTexts.DocumentUnknown), language, ct);
             return;
         }
 
-        var file = await intake.ReadAsync(body.Fields.GetValueOrDefault("file_url"), slot.Kind, ct);
+        var file = await intake.ReadAsync(fields.GetValueOrDefault("file_url"), slot.Kind, ct);
         if (file.Problem is { } refused)
         {
             LogRefused(slot.Key, refused.Code);
-            await SendAsync(422, TypebotDocumentAnswers.Failure(refused, language), ct);
+            await FailAsync(refused, language, ct);
             return;
         }
 
@@ -100,7 +89,7 @@ public sealed partial class StoreDocumentEndpoint(
         }
 
         LogStored(slot.Key, file.ContentType!, file.Bytes!.Length);
-        if (await progress.ForAsync(driver.Driver.Id, ct) is { } after)
+        if (await Progress.ForAsync(driver.Driver.Id, ct) is { } after)
         {
             await completeNote.SendAsync(after, documentId, ct);
         }
@@ -110,9 +99,6 @@ public sealed partial class StoreDocumentEndpoint(
             : "";
         await SendAsync(200, new StoreDocumentResponse(true, slot.Key, DriverTexts.DocumentStored.With().In(language), expiry), ct);
     }
-
-    private Task SendAsync(int status, object body, CancellationToken ct) =>
-        Send.StringAsync(TypebotDocumentAnswers.Json(HttpContext, body), status, "application/json", ct);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Document {Document} stored ({ContentType}, {Bytes} bytes)")]
     private partial void LogStored(string document, string contentType, int bytes);
