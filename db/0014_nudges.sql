@@ -1,7 +1,7 @@
 -- Abandonment nudges (docs/0040): what the bridge needs to remind a driver whose bot session waits at a question.
 -- input_since: when the bot began waiting at typebot_input (the driver's last message, seconds before), on the bot's
 -- clock; nudges: reminders sent for that wait; last_nudge_at: the latest one (kept across waits, so "nudged" stays
--- countable); recovered_at: the first time the driver wrote again after a nudge (the funnel counts it).
+-- countable). (recovered_at, added here, was dropped in 0016: the application holds it.)
 ALTER TABLE conversations
     ADD COLUMN input_since   timestamptz NULL,
     ADD COLUMN nudges        integer NOT NULL DEFAULT 0,

@@ -50,12 +50,6 @@ public sealed partial class ConversationRouter(
             return null;
         }
 
-        if (conversation.Nudges > 0 && conversation.Mode == ConversationModes.Bot)
-        {
-            // The driver wrote after a nudge: the funnel counts the application as recovered by reminders.
-            await ContactDirectory.MarkRecoveredAsync(connection, conversation.Id, nudgeClock.UtcNow, ct);
-        }
-
         var flows = Bot.FlowsOrDefault;
         if (flows.Count > 1 && conversation.Mode != ConversationModes.Human && LanguageChoice.Named(text, flows) is { } named)
         {

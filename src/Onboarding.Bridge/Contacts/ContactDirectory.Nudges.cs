@@ -42,12 +42,6 @@ public sealed partial class ContactDirectory
             """,
             new { id, sessionId, inputSince, number, now }, transaction, cancellationToken: ct)) == 1;
 
-    /// <summary>The driver wrote after a nudge: the first such time is the conversation's recovery.</summary>
-    public static Task MarkRecoveredAsync(NpgsqlConnection connection, long id, DateTime now, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE conversations SET recovered_at = @now WHERE id = @id AND recovered_at IS NULL AND nudges > 0",
-            new { id, now }, cancellationToken: ct));
-
     /// <summary>Records "parar" on the contact; true only the first time (the driver is answered once).</summary>
     public static async Task<bool> StopNudgesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long contactId, DateTime now, CancellationToken ct) =>
         await connection.ExecuteAsync(new CommandDefinition(

@@ -79,7 +79,7 @@ public sealed class NudgeTests(NudgeFixture nudges) : BotContext(nudges)
 
         (await SessionOfAsync(e164)).ShouldBe(session);
         (await ScalarAsync<bool>(
-            "SELECT v.recovered_at IS NOT NULL FROM conversations v JOIN contacts c ON c.id = v.contact_id WHERE c.phone_e164 = @e164", new { e164 })).ShouldBeTrue();
+            "SELECT a.recovered_at IS NOT NULL FROM applications a JOIN contacts c ON c.id = a.contact_id WHERE c.phone_e164 = @e164", new { e164 })).ShouldBeTrue();
         (await ScalarAsync<int>(
             "SELECT v.nudges FROM conversations v JOIN contacts c ON c.id = v.contact_id WHERE c.phone_e164 = @e164", new { e164 })).ShouldBe(0);
     }
