@@ -25,7 +25,7 @@ string[] onMainRig = ["floor", "register", "inbound", "outbound", "throughput", 
 if (onMainRig.Any(plan.Runs))
 {
     await using (var database = await BenchDatabase.CreateAsync(server, "bench", ct))
-    await using (var rig = await BridgeRig.StartAsync(apiDll, database.ConnectionString, new RigOptions { Name = "bench", LogDirectory = logs, Settings = HostSettings.ForLoadRun(plan.HostSettings) }, ct))
+    await using (var rig = await BridgeRig.StartAsync(apiDll, database.ConnectionString, new RigOptions { Name = "bench", LogDirectory = logs, Settings = HostSettings.ForLoadRun(plan.HostSettings), WppWebhookJitter = TimeSpan.Zero }, ct))
     {
         var idle = new CpuMeter(rig.Host.Pid);
         idle.Start();

@@ -53,11 +53,17 @@ public sealed class BridgeRig : IAsyncDisposable
     public static async Task<BridgeRig> StartAsync(string apiDll, string connectionString, RigOptions options, CancellationToken ct)
     {
         var hostUrl = new Uri($"http://127.0.0.1:{FreePort()}");
-        var wpp = await FakeWppConnect.StartAsync(new FakeWppConnectOptions
+        var wppOptions = new FakeWppConnectOptions
         {
             SecretKey = HostSettings.WppSecretKey,
             WebhookUrl = options.Webhooks ? new Uri(hostUrl, "/webhooks/wppconnect/" + HostSettings.WebhookToken) : null,
-        }, ct);
+        };
+        if (options.WppWebhookJitter is { } jitter)
+        {
+            wppOptions.WebhookJitter = jitter;
+        }
+
+        var wpp = await FakeWppConnect.StartAsync(wppOptions, ct);
         var chatwootOptions = new FakeChatwootOptions
         {
             ApiToken = HostSettings.ChatwootApiToken,

@@ -8,6 +8,13 @@ public sealed record RigOptions
     /// <summary>Whether the fake WPPConnect posts webhooks to the host (off: only the catch-up poll brings messages).</summary>
     public bool Webhooks { get; init; } = true;
 
+    /// <summary>
+    /// The fake WPPConnect's seeded delay before each webhook post (null: the fake's default, which reorders webhooks
+    /// as the real server's unawaited posts do). The load rig sets zero: the real server posts at once, so a measured
+    /// latency that included the delay would time the fake, not the host.
+    /// </summary>
+    public TimeSpan? WppWebhookJitter { get; init; }
+
     /// <summary>Host settings on top of <see cref="HostSettings"/> (e.g. <c>Bridge__CatchUpInterval</c>).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 

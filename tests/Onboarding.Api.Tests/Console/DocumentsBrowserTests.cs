@@ -45,7 +45,11 @@ public sealed class DocumentsBrowserTests(DocumentsConsoleHost host) : IClassFix
 
         await _page.Locator("img.doc-thumb").First.ClickAsync();
         await Expect(_page.Locator("#doc-viewer img.doc-full")).ToBeVisibleAsync();
-        await Expect(_page.Locator("#doc-views li").First).ToContainTextAsync("staff-console");
+        // Each view is a line of the driver's history, after the registration.
+        var view = _page.Locator("#history tr.view").First;
+        await Expect(view).ToContainTextAsync("documento consultado");
+        await Expect(view).ToContainTextAsync("staff-console");
+        await Expect(_page.Locator("#history tbody tr").First).Not.ToHaveClassAsync("view");
 
         await items.First.Locator("button[data-action=approve]").ClickAsync();
         await Expect(_page.Locator("#doc-items .doc-item").First.Locator(".badge")).ToHaveTextAsync("aprovado");

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using Onboarding.EndToEnd.Tests.Infrastructure;
 using Onboarding.Sandbox.WppConnect;
 using Onboarding.Tests.Shared;
@@ -66,4 +68,22 @@ public abstract class BotContext(BotFixture bot) : BridgeContext(bot)
 
     protected IReadOnlyList<string> NotesOf(string e164) =>
         ChatwootMessagesOf(e164).Where(m => m.Private).Select(m => m.Content ?? "").ToList();
+
+    /// <summary>Staff move the driver to <paramref name="status"/> at its current version; returns the response body.</summary>
+    protected async Task<string> ChangeStatusAsync(Guid driverId, string status, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var version = await ScalarAsync<int>("SELECT version FROM drivers WHERE id = @driverId", new { driverId });
+        using var response = await StaffAsync(HttpMethod.Post, $"/api/drivers/{driverId}/status", new { status, reason = "documentos verificados", version });
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        response.StatusCode.ShouldBe(expected, body);
+        return body;
+    }
+
+    /// <summary>A call to the records API with the staff key.</summary>
+    protected async Task<HttpResponseMessage> StaffAsync(HttpMethod method, string path, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Add("X-Api-Key", BotFixture.StaffKey);
+        return await Bot.Http.SendAsync(request, TestContext.Current.CancellationToken);
+    }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -206,22 +205,6 @@ public sealed class DocumentsTests(DocumentsBotFixture bot) : BotContext(bot)
         using var response = await StaffAsync(HttpMethod.Get, path);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.Clone();
-    }
-
-    private async Task<string> ChangeStatusAsync(Guid driverId, string status, HttpStatusCode expected)
-    {
-        var version = await ScalarAsync<int>("SELECT version FROM drivers WHERE id = @driverId", new { driverId });
-        using var response = await StaffAsync(HttpMethod.Post, $"/api/drivers/{driverId}/status", new { status, reason = "documentos", version });
-        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        response.StatusCode.ShouldBe(expected, body);
-        return body;
-    }
-
-    private async Task<HttpResponseMessage> StaffAsync(HttpMethod method, string path, object? body = null)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Add("X-Api-Key", BotFixture.StaffKey);
-        return await Bot.Http.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
     /// <summary>A valid NIF of a person, different for every call (mod-11 check digit).</summary>

@@ -291,7 +291,7 @@
       el('button', { type: 'button', class: style, 'data-status': status, onclick: () => changeStatus(status) }, label));
     $('status-actions').replaceChildren(...(buttons.length ? buttons : [el('span', { class: 'muted' }, 'Sem ações disponíveis neste estado.')]));
 
-    $('history').tBodies[0].replaceChildren(...(d.history || []).map((h) => el('tr', {},
+    $('history').tBodies[0].replaceChildren(...(d.history || []).map((h) => el('tr', { 'data-at': h.at },
       el('td', {}, formatAt(h.at)),
       el('td', {}, h.from_status ? statusBadge(h.from_status) : '—'),
       el('td', {}, statusBadge(h.to_status)),

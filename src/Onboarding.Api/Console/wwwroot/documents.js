@@ -58,6 +58,20 @@
     return row;
   }
 
+  // Each view of a file is a line of the driver's history (who opened which file, when), merged in by time.
+  function historyViews(views) {
+    const body = $('history').tBodies[0];
+    body.querySelectorAll('tr.view').forEach((row) => row.remove());
+    const rows = [...body.rows, ...views.map((v) => el('tr', { class: 'view', 'data-at': v.at },
+      el('td', {}, formatAt(v.at)),
+      el('td', {}, '—'),
+      el('td', {}, 'documento consultado'),
+      el('td', {}, `${v.kind} (${v.side})`),
+      el('td', {}, v.viewer)))];
+    rows.sort((a, b) => Date.parse(a.dataset.at) - Date.parse(b.dataset.at));
+    body.replaceChildren(...rows);
+  }
+
   async function load() {
     const card = $('documents-card');
     const id = driverId();
@@ -72,7 +86,7 @@
       $('doc-items').replaceChildren(...await Promise.all(d.items.map((entry) => item(id, entry))));
       // Showing the thumbnails opened the files: the views are read after them, so they include this visit.
       const { views } = await (await api(`/api/drivers/${id}/documents`)).json();
-      $('doc-views').replaceChildren(...views.map((v) => el('li', {}, `${formatAt(v.at)} · ${v.viewer} abriu ${v.kind} (${v.side})`)));
+      historyViews(views);
       card.hidden = false;
     } catch (error) {
       $('doc-summary').textContent = error.message;
