@@ -63,7 +63,9 @@ public static class CloudFaultSuite
             var outcome = await run(rig, sizes, ct);
             var (same, earlier) = MetaSeconds.Inversions(cloud, rig.Chatwoot, name);
             var order = outcome.Counts.OutOfOrder == 0 || name == PoisonRows.Name ? ""
-                : string.Create(CultureInfo.InvariantCulture, $"; out of order: {same} in the same WhatsApp second as the later message mirrored before them, {earlier} from an earlier second");
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"; out of order: {same} in the same WhatsApp second as the later message mirrored before them, {earlier} from an earlier second; "
+                    + $"{MetaDeliveries.AcceptedOutOfOrder(cloud, from, name)} accepted by the host after a later message of their chat");
             outcomes.Add(outcome with { Detail = outcome.Detail + "; " + MetaDeliveries.Since(cloud, from) + order });
         }
 
