@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks: Release build, a throwaway Postgres, the host as a child process against in-process fakes of WPPConnect
-# and Chatwoot, then the fault suite. Writes bench/results/latest.md (or --out). Usage: ./bench/run.sh [--quick] [--long] [--only a,b] [--out f.md]
+# and Chatwoot (and the Cloud API), then the fault suites over each transport. Writes bench/results/latest.md (or --out). Usage: ./bench/run.sh [--quick] [--long] [--only a,b] [--out f.md]
 #   --quick  shorter windows and smaller counts (a few minutes)
 #   --long   adds the fault suite's long variants (10,000 messages each, a 10-minute outage compressed tenfold)
 set -euo pipefail

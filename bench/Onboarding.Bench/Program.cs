@@ -83,6 +83,20 @@ foreach (var sizes in plan.Long ? new[] { FaultSizes.Quick, FaultSizes.Long } : 
     report.Section(FaultSuite.Markdown(sizes, outcomes));
 }
 
+foreach (var sizes in plan.Long ? new[] { FaultSizes.Quick, FaultSizes.Long } : [FaultSizes.Quick])
+{
+    if (!plan.Runs(CloudFaultSuite.Name))
+    {
+        break;
+    }
+
+    Console.WriteLine($"== fault suite over the Cloud API ({sizes.Name})");
+    await using var database = await BenchDatabase.CreateAsync(server, "bench_faults_cloudapi", ct);
+    var outcomes = await CloudFaultSuite.RunAsync(apiDll, database.ConnectionString, sizes, logs, ct);
+    faultsClean &= outcomes.All(o => o.Clean);
+    report.Section(CloudFaultSuite.Markdown(sizes, outcomes));
+}
+
 var header = new List<(string, string)>
 {
     ("date", started.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)),

@@ -154,7 +154,7 @@ public sealed class DriverTraffic(BridgeRig rig, string tag)
         var noted = NotedAsync(CancellationToken.None).GetAwaiter().GetResult();
         foreach (var phone in sets.SelectMany(s => s.Phones))
         {
-            var received = phone.Received.Select(m => m.Body ?? "").ToList();
+            var received = phone.ReceivedBodies();
             var sentReplies = _replies.TryGetValue(phone.ChatId, out var r) ? r.ToList() : [];
             replies = replies.Plus(MessageAudit.Compare(sentReplies, received.Where(b => b.StartsWith(tag + " r ", StringComparison.Ordinal)).ToList()));
 

@@ -16,7 +16,7 @@ public static class FaultRun
         await rig.ReadyForScenarioAsync(ct);
 
         var clock = Stopwatch.StartNew();
-        var chats = new ChatSet(rig.Wpp, scenario, sizes.Chats);
+        var chats = ChatSet.On(rig, scenario, sizes.Chats);
         string detail;
         try
         {
@@ -26,6 +26,7 @@ public static class FaultRun
         {
             rig.Wpp.Faults.Reset();
             rig.Chatwoot.Faults.Reset();
+            rig.Cloud?.Faults.Reset();
         }
 
         var ended = DateTimeOffset.UtcNow;

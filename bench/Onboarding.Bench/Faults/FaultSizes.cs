@@ -40,6 +40,7 @@ public sealed record FaultSizes
         RestartDowntime = TimeSpan.FromSeconds(60) / LongCompression,
         StormRequests = 400,
         WaitTimeout = TimeSpan.FromMinutes(10),
+        WebhookRetryCap = TimeSpan.FromMinutes(10) / LongCompression,
         HostSettings = Compressed(new Dictionary<string, TimeSpan>
         {
             ["Bridge__FirstRetryDelay"] = TimeSpan.FromSeconds(2),
@@ -75,6 +76,12 @@ public sealed record FaultSizes
 
     /// <summary>How long a scenario may wait for everything to reach Chatwoot before what is missing counts as lost.</summary>
     public required TimeSpan WaitTimeout { get; init; }
+
+    /// <summary>
+    /// The longest wait between two deliveries of a Cloud API webhook the fake retries (Meta's gaps grow to hours; here
+    /// they stop growing at this, so a scenario's wait holds the retries that bring what the host missed).
+    /// </summary>
+    public TimeSpan WebhookRetryCap { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Bridge time constants for the host these scenarios run against.</summary>
     public required IReadOnlyDictionary<string, string> HostSettings { get; init; }

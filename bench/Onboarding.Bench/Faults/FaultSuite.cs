@@ -37,23 +37,9 @@ public static class FaultSuite
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"## Fault suite ({sizes.Name}: {sizes.Chats} chats × {sizes.PerChat} messages per scenario, host as a separate process)");
         md.AppendLine();
-        md.AppendLine("| scenario | lost | duplicated | out of order | sent while paused | sent | in Chatwoot | all in Chatwoot after the fault ended | took | what happened |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
-        foreach (var o in outcomes)
-        {
-            md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {o.Scenario} | {o.Counts.Lost} | {o.Counts.Duplicated} | {o.Counts.OutOfOrder} | {o.SentWhilePaused} | {o.Counts.Sent} | {o.Counts.Mirrored} | {o.Recovery.TotalSeconds:F1} s | {o.Took.TotalSeconds:F1} s | {o.Detail} |");
-        }
-
-        md.AppendLine();
-        if (sizes.Compression > 1)
-        {
-            md.AppendLine(CultureInfo.InvariantCulture, $"Time constants compressed {sizes.Compression}× (outage {sizes.Outage.TotalSeconds:F0} s for 10 minutes; retry delays, poll and health intervals alike): a wait for a retry or a poll lasts {sizes.Compression}× longer in real time, processing does not.");
-            md.AppendLine();
-        }
-
-        md.AppendLine(outcomes.All(o => o.Clean) ? "Every scenario: zero lost, zero duplicated, zero out of order, nothing sent while paused (target met)."
-            : "**Target missed**: " + string.Join(", ", outcomes.Where(o => !o.Clean).Select(o => o.Scenario)) + ".");
+        FaultTable.AppendRows(md, outcomes);
+        FaultTable.AppendCompression(md, sizes);
+        md.AppendLine(FaultTable.Verdict(outcomes));
         return md.ToString();
     }
 }

@@ -5,7 +5,7 @@ namespace Onboarding.Bench.Faults;
 /// <summary>
 /// (a) The host is killed with SIGKILL once half of the batch was accepted by its webhook; the phones keep writing
 /// (WPPConnect keeps the messages, its webhooks fail); the host is started again. The ledger holds what was accepted
-/// and the catch-up poll must find the rest.
+/// and the catch-up poll must find the rest; over the Cloud API, Meta's retries must bring it.
 /// </summary>
 public static class KillMidBatch
 {

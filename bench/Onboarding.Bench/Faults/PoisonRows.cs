@@ -12,7 +12,7 @@ namespace Onboarding.Bench.Faults;
 /// (g) Poison rows in the middle of busy chats: every fifth message is a file Chatwoot refuses with a deterministic
 /// 422 (an Android package), every fifth a voice note (<c>audio/ogg; codecs=opus</c>, the type that once looped), the
 /// rest texts. The refused files must fail at once with a note to agents; everything else must arrive once, in order,
-/// none held behind a refused file.
+/// none held behind a refused file. Over the Cloud API the files come as media ids, fetched from the fake Graph API.
 /// </summary>
 public static class PoisonRows
 {
@@ -35,7 +35,7 @@ public static class PoisonRows
         await rig.ReadyForScenarioAsync(ct);
 
         var clock = Stopwatch.StartNew();
-        var chats = new ChatSet(rig.Wpp, Name, sizes.Chats);
+        var chats = ChatSet.On(rig, Name, sizes.Chats);
         var written = Enumerable.Range(0, sizes.Chats).Select(_ => new ConcurrentQueue<(string Label, string Id, Kind Kind)>()).ToArray();
         rig.Chatwoot.RefusedAttachmentTypes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { RefusedType };
         try
@@ -48,19 +48,19 @@ public static class PoisonRows
                     var label = $"{Name} c{chat:D3} m{seq:D5}";
                     var kind = (seq % 5) switch { 2 => Kind.Voice, 4 => Kind.Refused, _ => Kind.Text };
                     var bytes = Encoding.ASCII.GetBytes((kind == Kind.Voice ? "OggS\0\u0002" : "PK\u0003\u0004") + label);
-                    var (message, _) = kind switch
+                    var (id, _) = kind switch
                     {
-                        Kind.Voice => await phone.SendMediaAsync("ptt", bytes, VoiceType),
-                        Kind.Refused => await phone.SendMediaAsync("document", bytes, RefusedType, $"m{seq:D5}.apk"),
+                        Kind.Voice => await phone.SendVoiceNoteAsync(bytes),
+                        Kind.Refused => await phone.SendDocumentAsync(bytes, RefusedType, $"m{seq:D5}.apk"),
                         _ => await phone.SendTextAsync(label),
                     };
-                    written[chat].Enqueue((label, message.Id, kind));
+                    written[chat].Enqueue((label, id, kind));
                     await Task.Delay(TimeSpan.FromMilliseconds(20), ct);
                 }
             }, ct)));
 
             var ended = DateTimeOffset.UtcNow;
-            var expected = written.Sum(w => w.Count(x => x.Kind != Kind.Refused));
+            var expected = written.SelectMany(w => w).Where(x => x.Kind != Kind.Refused).Select(x => "wa:" + x.Id).ToHashSet(StringComparer.Ordinal);
             var poison = written.SelectMany(w => w).Where(x => x.Kind == Kind.Refused).Select(x => x.Id).ToList();
             var complete = await WaitAccountedAsync(rig, chats, expected, poison, sizes.WaitTimeout, ct);
 
@@ -111,7 +111,9 @@ public static class PoisonRows
         return (counts with { Lost = counts.Lost + refused - notes }, notes);
     }
 
-    private static async Task<bool> WaitAccountedAsync(BridgeRig rig, ChatSet chats, int expected, IReadOnlyList<string> poison, TimeSpan timeout, CancellationToken ct)
+    /// <summary>Waits (bounded) until every text and voice note (by its <c>wa:</c> source id) and every refused file's note is in Chatwoot.</summary>
+    private static async Task<bool> WaitAccountedAsync(
+        BridgeRig rig, ChatSet chats, IReadOnlySet<string> expected, IReadOnlyList<string> poison, TimeSpan timeout, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var notes = poison.Select(id => "onboarding:poison:inbound:" + id).ToHashSet(StringComparer.Ordinal);
@@ -119,9 +121,9 @@ public static class PoisonRows
         while (clock.Elapsed < timeout)
         {
             var received = rig.Chatwoot.ReceivedMessages;
-            var arrived = received.Where(m => m.MessageType == "incoming" && m.SourceId is not null).Select(m => m.SourceId).Distinct().Count(s => ours.Any(c => s!.Contains(c, StringComparison.Ordinal)));
+            var arrived = received.Where(m => m.MessageType == "incoming" && m.SourceId is { } s && expected.Contains(s)).Select(m => m.SourceId).Distinct().Count();
             var noted = received.Count(m => m.Private && m.SourceId is { } s && notes.Contains(s));
-            if (arrived >= expected && noted >= notes.Count && await Arrivals.PendingAsync(rig, ours, ct) == 0)
+            if (arrived >= expected.Count && noted >= notes.Count && await Arrivals.PendingAsync(rig, ours, ct) == 0)
             {
                 await Task.Delay(300, ct);
                 return true;

@@ -4,8 +4,8 @@ using Onboarding.Sandbox.Hosting;
 namespace Onboarding.Bench.Faults;
 
 /// <summary>
-/// (e) Every webhook is delivered three times: by WPPConnect, again at once (a proxy retrying), and once more after
-/// the batch, when the message is long mirrored (a replayed log).
+/// (e) Every webhook is delivered three times: by WPPConnect (or Meta), again at once (a proxy retrying), and once
+/// more after the batch, when the message is long mirrored (a replayed log).
 /// </summary>
 public static class WebhookReplays
 {
@@ -21,7 +21,7 @@ public static class WebhookReplays
                 if (w.Delivery is { Succeeded: true } d)
                 {
                     delivered.Enqueue(d);
-                    if (!await WebhookPollRace.PostAsync(rig, d, ct))
+                    if (!await WebhookRepost.PostAsync(rig, d, ct))
                     {
                         Interlocked.Increment(ref refused);
                     }
@@ -30,7 +30,7 @@ public static class WebhookReplays
 
             await Parallel.ForEachAsync(delivered, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (d, token) =>
             {
-                if (!await WebhookPollRace.PostAsync(rig, d, token))
+                if (!await WebhookRepost.PostAsync(rig, d, token))
                 {
                     Interlocked.Increment(ref refused);
                 }

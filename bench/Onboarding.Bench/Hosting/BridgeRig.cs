@@ -1,14 +1,18 @@
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
+using Onboarding.Bridge;
 using Onboarding.Sandbox.Chatwoot;
+using Onboarding.Sandbox.CloudApi;
+using Onboarding.Sandbox.Hosting;
 using Onboarding.Sandbox.WppConnect;
 
 namespace Onboarding.Bench.Hosting;
 
 /// <summary>
-/// The fakes of WPPConnect and Chatwoot in this process on loopback, and the host as a separate process on its own
-/// database and a fixed port (so it can be killed and started again where the fakes' webhooks point).
+/// The fakes of WPPConnect and Chatwoot (and of the Cloud API, when the host runs over it) in this process on loopback,
+/// and the host as a separate process on its own database and a fixed port (so it can be killed and started again
+/// where the fakes' webhooks point).
 /// </summary>
 public sealed class BridgeRig : IAsyncDisposable
 {
@@ -19,7 +23,7 @@ public sealed class BridgeRig : IAsyncDisposable
     private readonly Dictionary<string, string> _environment;
     private int _starts;
 
-    private BridgeRig(string apiDll, RigOptions options, string connectionString, Uri hostUrl, FakeWppConnect wpp, FakeChatwoot chatwoot)
+    private BridgeRig(string apiDll, RigOptions options, string connectionString, Uri hostUrl, FakeWppConnect wpp, FakeChatwoot chatwoot, FakeCloudApi? cloud)
     {
         _apiDll = apiDll;
         _options = options;
@@ -27,7 +31,8 @@ public sealed class BridgeRig : IAsyncDisposable
         HostUrl = hostUrl;
         Wpp = wpp;
         Chatwoot = chatwoot;
-        _environment = HostSettings.For(connectionString, wpp, chatwoot, options.Settings);
+        Cloud = cloud;
+        _environment = HostSettings.For(connectionString, wpp, chatwoot, cloud, options.Settings);
         Http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
             BaseAddress = hostUrl,
@@ -39,6 +44,9 @@ public sealed class BridgeRig : IAsyncDisposable
 
     public FakeChatwoot Chatwoot { get; }
 
+    /// <summary>The fake Cloud API when the host runs over it (<see cref="RigOptions.Transport"/>), else null.</summary>
+    public FakeCloudApi? Cloud { get; }
+
     public string ConnectionString { get; }
 
     public Uri HostUrl { get; }
@@ -49,6 +57,8 @@ public sealed class BridgeRig : IAsyncDisposable
     public HostProcess Host { get; private set; } = null!;
 
     public Uri WppWebhookUrl => new(HostUrl, "/webhooks/wppconnect/" + HostSettings.WebhookToken);
+
+    public Uri CloudWebhookUrl => new(HostUrl, "/webhooks/cloudapi");
 
     public static async Task<BridgeRig> StartAsync(string apiDll, string connectionString, RigOptions options, CancellationToken ct)
     {
@@ -72,16 +82,25 @@ public sealed class BridgeRig : IAsyncDisposable
         };
         options.Chatwoot?.Invoke(chatwootOptions);
         var chatwoot = await FakeChatwoot.StartAsync(chatwootOptions, ct);
-        var rig = new BridgeRig(apiDll, options, connectionString, hostUrl, wpp, chatwoot);
+        FakeCloudApi? cloud = null;
+        if (options.Transport == WhatsAppTransport.CloudApi)
+        {
+            var cloudOptions = CloudApiSandbox.Options(0, hostUrl, HostSettings.CloudApiAppSecret);
+            options.CloudApi?.Invoke(cloudOptions);
+            cloud = await FakeCloudApi.StartAsync(cloudOptions, ct);
+        }
+
+        var rig = new BridgeRig(apiDll, options, connectionString, hostUrl, wpp, chatwoot, cloud);
         await rig.StartHostAsync(ct);
         return rig;
     }
 
-    /// <summary>Before a fault scenario: both fakes without faults, and the host running (a previous one may have killed it).</summary>
+    /// <summary>Before a fault scenario: the fakes without faults, and the host running (a previous one may have killed it).</summary>
     public async Task ReadyForScenarioAsync(CancellationToken ct)
     {
         Wpp.Faults.Reset();
         Chatwoot.Faults.Reset();
+        Cloud?.Faults.Reset();
         if (Host.HasExited)
         {
             await StartHostAsync(ct);
@@ -132,6 +151,10 @@ public sealed class BridgeRig : IAsyncDisposable
 
         await Wpp.DisposeAsync();
         await Chatwoot.DisposeAsync();
+        if (Cloud is not null)
+        {
+            await Cloud.DisposeAsync();
+        }
     }
 
     private static int FreePort()

@@ -1,13 +1,15 @@
 using System.Globalization;
 using Onboarding.Sandbox.Chatwoot;
+using Onboarding.Sandbox.CloudApi;
+using Onboarding.Sandbox.Hosting;
 using Onboarding.Sandbox.WppConnect;
 
 namespace Onboarding.Bench.Hosting;
 
 /// <summary>
 /// The host's configuration as environment variables (<c>Section__Key</c>), as a deployment would give it: both roles,
-/// a staff and a Typebot key, WPPConnect and Chatwoot pointed at the fakes. Bridge settings keep their production
-/// defaults unless a scenario overrides them.
+/// a staff and a Typebot key, WPPConnect and Chatwoot pointed at the fakes (and the Cloud API, when the rig runs it).
+/// Bridge settings keep their production defaults unless a scenario overrides them.
 /// </summary>
 public static class HostSettings
 {
@@ -20,6 +22,8 @@ public static class HostSettings
     // get secrets of their own. Chatwoot's tokens are 24 characters.
     public const string WppSecretKey = "bench-wpp-secret-key-0123456789";
     public const string ChatwootApiToken = "benchChatwootToken012345";
+    public const string CloudApiAppSecret = "bench-cloud-api-app-secret-0123456789";
+    public const string CloudApiVerifyToken = "bench-cloud-api-verify-token-0123456789";
 
     /// <summary>
     /// The only departures from production settings. Both fakes post their webhooks from 127.0.0.1, where production
@@ -47,7 +51,8 @@ public static class HostSettings
     public static Dictionary<string, string> ForLoadRun(IReadOnlyDictionary<string, string> extra) =>
         UpstreamBudgetsOff.Concat(extra).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value);
 
-    public static Dictionary<string, string> For(string connectionString, FakeWppConnect wpp, FakeChatwoot chatwoot, IReadOnlyDictionary<string, string> overrides)
+    public static Dictionary<string, string> For(
+        string connectionString, FakeWppConnect wpp, FakeChatwoot chatwoot, FakeCloudApi? cloud, IReadOnlyDictionary<string, string> overrides)
     {
         var settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -74,6 +79,15 @@ public static class HostSettings
         foreach (var (key, value) in RaisedLimits)
         {
             settings[key] = value;
+        }
+
+        if (cloud is not null)
+        {
+            // WhatsApp:Transport=CloudApi and the fake's ids, secrets, URL and templates, as the Sandbox gives them.
+            foreach (var (key, value) in CloudApiSandbox.HostSettings(cloud, CloudApiVerifyToken))
+            {
+                settings[key.Replace(":", "__", StringComparison.Ordinal)] = value ?? "";
+            }
         }
 
         foreach (var (key, value) in overrides)

@@ -1,4 +1,6 @@
+using Onboarding.Bridge;
 using Onboarding.Sandbox.Chatwoot;
+using Onboarding.Sandbox.CloudApi;
 
 namespace Onboarding.Bench.Hosting;
 
@@ -26,4 +28,13 @@ public sealed record RigOptions
 
     /// <summary>Changes to the fake Chatwoot's options before it starts (e.g. its Rack::Attack-like throttle).</summary>
     public Action<FakeChatwootOptions>? Chatwoot { get; init; }
+
+    /// <summary>
+    /// How the host talks to WhatsApp: <see cref="WhatsAppTransport.CloudApi"/> also starts the fake Cloud API, posting
+    /// its signed webhooks to the host's <c>/webhooks/cloudapi</c>, and points the host at it.
+    /// </summary>
+    public WhatsAppTransport Transport { get; init; } = WhatsAppTransport.WppConnect;
+
+    /// <summary>Changes to the fake Cloud API's options before it starts (e.g. Meta's webhook retry delays).</summary>
+    public Action<FakeCloudApiOptions>? CloudApi { get; init; }
 }

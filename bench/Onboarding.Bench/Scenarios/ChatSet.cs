@@ -1,14 +1,17 @@
+using Onboarding.Bench.Hosting;
+using Onboarding.Sandbox.CloudApi;
 using Onboarding.Sandbox.Hosting;
 using Onboarding.Sandbox.WppConnect;
 
 namespace Onboarding.Bench.Scenarios;
 
-/// <summary>One message a simulated phone wrote: when (just before WPPConnect posted its webhook) and how the webhook went.</summary>
+/// <summary>One message a simulated phone wrote: when (just before its fake posted the webhook) and how the webhook went.</summary>
 public sealed record Written(int Chat, int Seq, string Text, string MessageId, DateTimeOffset At, TimeSpan WebhookTime, WebhookDelivery? Delivery);
 
 /// <summary>
-/// A group of simulated WhatsApp users writing numbered texts to our number. Each chat writes one message after the
-/// other, so what it sent has a definite order; <see cref="SentBy"/> is that order.
+/// A group of simulated WhatsApp users writing numbered texts to our number, through the fake WPPConnect or the fake
+/// Cloud API. Each chat writes one message after the other, so what it sent has a definite order; <see cref="SentBy"/>
+/// is that order.
 /// </summary>
 public sealed class ChatSet
 {
@@ -19,10 +22,20 @@ public sealed class ChatSet
     private readonly Lock _gate = new();
 
     public ChatSet(FakeWppConnect wpp, string tag, int chats)
+        : this(tag, chats, (e164, name) => new WppChatPhone(wpp.Phone(e164, name)))
+    {
+    }
+
+    public ChatSet(FakeCloudApi cloud, string tag, int chats)
+        : this(tag, chats, (e164, name) => new CloudChatPhone(cloud.Phone(e164, name)))
+    {
+    }
+
+    private ChatSet(string tag, int chats, Func<string, string, IChatPhone> phone)
     {
         Tag = tag;
         Phones = Enumerable.Range(0, chats)
-            .Select(i => wpp.Phone($"+35196{1_000_000 + Interlocked.Increment(ref _numbers):D7}", $"Condutor {tag} {i}"))
+            .Select(i => phone($"+35196{1_000_000 + Interlocked.Increment(ref _numbers):D7}", $"Condutor {tag} {i}"))
             .ToList();
         _sent = Phones.Select(_ => new List<string>()).ToArray();
         _next = new int[chats];
@@ -31,7 +44,11 @@ public sealed class ChatSet
     /// <summary>Starts every text of this set, so its messages can be told apart from every other set's.</summary>
     public string Tag { get; }
 
-    public IReadOnlyList<SimulatedPhone> Phones { get; }
+    public IReadOnlyList<IChatPhone> Phones { get; }
+
+    /// <summary>Phones of the rig's transport: Cloud API users on a Cloud API rig, WPPConnect users otherwise.</summary>
+    public static ChatSet On(BridgeRig rig, string tag, int chats) =>
+        rig.Cloud is { } cloud ? new ChatSet(cloud, tag, chats) : new ChatSet(rig.Wpp, tag, chats);
 
     public IReadOnlyList<string> ChatIds => Phones.Select(p => p.ChatId).ToList();
 
@@ -68,8 +85,8 @@ public sealed class ChatSet
 
         var at = DateTimeOffset.UtcNow;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var (message, delivery) = await Phones[chat].SendTextAsync(text);
-        return new Written(chat, seq, text, message.Id, at, System.Diagnostics.Stopwatch.GetElapsedTime(started), delivery);
+        var (messageId, delivery) = await Phones[chat].SendTextAsync(text);
+        return new Written(chat, seq, text, messageId, at, System.Diagnostics.Stopwatch.GetElapsedTime(started), delivery);
     }
 
     /// <summary>Writes <paramref name="perChat"/> messages in every chat at once; returns how many webhook posts failed.</summary>

@@ -27,13 +27,13 @@ public static class OutboundLatencyScenario
         {
             var chat = (i + 10) % chats.Phones.Count;
             var phone = chats.Phones[chat];
-            var before = phone.Received.Count;
+            var before = phone.ReceivedCount;
             var at = DateTimeOffset.UtcNow;
             var started = Stopwatch.GetTimestamp();
             var (_, delivery) = await rig.Chatwoot.AgentReplyAsync(conversations[chat], $"Olá, resposta n.º {i}");
             var acked = Stopwatch.GetElapsedTime(started);
             var deadline = Stopwatch.StartNew();
-            while (phone.Received.Count == before && deadline.Elapsed < TimeSpan.FromSeconds(10))
+            while (phone.ReceivedCount == before && deadline.Elapsed < TimeSpan.FromSeconds(10))
             {
                 await Task.Delay(1, ct);
             }
@@ -44,7 +44,7 @@ public static class OutboundLatencyScenario
                 continue; // warm-up: the first sends of each route are JIT and connection set-up
             }
 
-            if (delivery?.Succeeded != true || phone.Received.Count == before)
+            if (delivery?.Succeeded != true || phone.ReceivedCount == before)
             {
                 failures++;
                 continue;
