@@ -69,33 +69,8 @@ if (plan.Runs("funnel"))
 }
 
 var faultsClean = true;
-foreach (var sizes in plan.Long ? new[] { FaultSizes.Quick, FaultSizes.Long } : [FaultSizes.Quick])
-{
-    if (!plan.Runs("faults"))
-    {
-        break;
-    }
-
-    Console.WriteLine($"== fault suite ({sizes.Name})");
-    await using var database = await BenchDatabase.CreateAsync(server, "bench_faults", ct);
-    var outcomes = await FaultSuite.RunAsync(apiDll, database.ConnectionString, sizes, logs, ct);
-    faultsClean &= outcomes.All(o => o.Clean);
-    report.Section(FaultSuite.Markdown(sizes, outcomes));
-}
-
-foreach (var sizes in plan.Long ? new[] { FaultSizes.Quick, FaultSizes.Long } : [FaultSizes.Quick])
-{
-    if (!plan.Runs(CloudFaultSuite.Name))
-    {
-        break;
-    }
-
-    Console.WriteLine($"== fault suite over the Cloud API ({sizes.Name})");
-    await using var database = await BenchDatabase.CreateAsync(server, "bench_faults_cloudapi", ct);
-    var outcomes = await CloudFaultSuite.RunAsync(apiDll, database.ConnectionString, sizes, logs, ct);
-    faultsClean &= outcomes.All(o => o.Clean);
-    report.Section(CloudFaultSuite.Markdown(sizes, outcomes));
-}
+await RunFaultSuiteAsync("faults", "fault suite", "bench_faults", FaultSuite.RunAsync, FaultSuite.Markdown);
+await RunFaultSuiteAsync(CloudFaultSuite.Name, "fault suite over the Cloud API", "bench_faults_cloudapi", CloudFaultSuite.RunAsync, CloudFaultSuite.Markdown);
 
 var header = new List<(string, string)>
 {
@@ -135,5 +110,25 @@ async Task Step(string name, Func<Task> run)
     {
         Console.WriteLine($"== {name}");
         await run();
+    }
+}
+
+// One fault suite, quick (and long with --long), on a database of its own; its table joins the report.
+async Task RunFaultSuiteAsync(string name, string title, string databaseName,
+    Func<string, string, FaultSizes, string?, CancellationToken, Task<IReadOnlyList<FaultOutcome>>> run,
+    Func<FaultSizes, IReadOnlyList<FaultOutcome>, string> markdown)
+{
+    if (!plan.Runs(name))
+    {
+        return;
+    }
+
+    foreach (var sizes in plan.Long ? new[] { FaultSizes.Quick, FaultSizes.Long } : [FaultSizes.Quick])
+    {
+        Console.WriteLine($"== {title} ({sizes.Name})");
+        await using var database = await BenchDatabase.CreateAsync(server, databaseName, ct);
+        var outcomes = await run(apiDll, database.ConnectionString, sizes, logs, ct);
+        faultsClean &= outcomes.All(o => o.Clean);
+        report.Section(markdown(sizes, outcomes));
     }
 }
