@@ -22,13 +22,15 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource)
         (SELECT c.language FROM contacts c WHERE c.wa_chat_id = d.wa_chat_id LIMIT 1) AS language
         """;
 
-    /// <summary>The driver registered while a checklist was configured: the approval gate applies to them.</summary>
-    public async Task RecordChecklistAsync(Guid driverId, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO document_checklists (driver_id) VALUES (@driverId) ON CONFLICT DO NOTHING", new { driverId }, cancellationToken: ct));
-    }
+    /// <summary>
+    /// A common table expression of the registration's own statement (one round trip; docs/0026): the driver just
+    /// created (the <c>created</c> expression) registered while a checklist was configured (<c>@Checklist</c>), so the
+    /// approval gate applies to them.
+    /// </summary>
+    public const string ChecklistOfCreatedSql = """
+        checklist AS (
+            INSERT INTO document_checklists (driver_id) SELECT id FROM created WHERE @Checklist ON CONFLICT DO NOTHING)
+        """;
 
     public async Task<bool> HasChecklistAsync(Guid driverId, CancellationToken ct)
     {

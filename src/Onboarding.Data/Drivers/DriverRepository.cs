@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using Onboarding.Data.Applications;
+using Onboarding.Data.Documents;
 using Onboarding.Data.Documents.Files;
 
 namespace Onboarding.Data.Drivers;
@@ -16,7 +17,8 @@ public sealed class DriverRepository(NpgsqlDataSource dataSource, IDocumentFiles
         """;
 
     // One round trip for both common cases: the record of this phone and any record holding this NIF under another
-    // phone, and, when there is neither, the new row (its id is @Id) with its history row. nif is char(9): comparing it
+    // phone, and, when there is neither, the new row (its id is @Id) with its history row and, when @Checklist, the
+    // row that puts it under the document approval gate. nif is char(9): comparing it
     // with a text parameter would not use its unique index (a full scan per call).
     private const string RegisterSql = $$"""
         WITH found AS (
@@ -36,7 +38,8 @@ public sealed class DriverRepository(NpgsqlDataSource dataSource, IDocumentFiles
             RETURNING {{Columns}}),
         history AS (
             INSERT INTO driver_status_history (driver_id, from_status, to_status, reason, actor)
-            SELECT id, NULL, 'submitted', 'registo recebido', @Actor FROM created)
+            SELECT id, NULL, 'submitted', 'registo recebido', @Actor FROM created),
+        {{DocumentStore.ChecklistOfCreatedSql}}
         SELECT * FROM found UNION ALL SELECT * FROM created
         """ + ApplicationProgress.SubmittedSql;
 
@@ -89,9 +92,11 @@ public sealed class DriverRepository(NpgsqlDataSource dataSource, IDocumentFiles
     /// Creates or updates the record of this phone. A record belongs to the WhatsApp chat that first registered with it
     /// (<see cref="DriverRegistration.WaChatId"/>); one created without a chat is unbound until then. Once bound, a
     /// registration from another chat, or without one, changes nothing (<see cref="RegisterResult.ChatConflict"/>).
-    /// A resubmission that changes nothing answers from the stored row and writes nothing (docs/0026).
+    /// A resubmission that changes nothing answers from the stored row and writes nothing (docs/0026). A new record
+    /// registered while its vehicle has a document checklist (<paramref name="checklist"/>) is under the approval gate
+    /// (docs/0033), written in the same statement.
     /// </summary>
-    public async Task<RegisterOutcome> RegisterAsync(DriverRegistration registration, string actor, CancellationToken ct)
+    public async Task<RegisterOutcome> RegisterAsync(DriverRegistration registration, string actor, bool checklist, CancellationToken ct)
     {
         // Read, decide, then write only if the row is still as read; a write that finds it changed (or an insert that
         // finds the phone taken) reads again. The last attempt locks the row, so the loop ends however busy it is.
@@ -100,7 +105,7 @@ public sealed class DriverRepository(NpgsqlDataSource dataSource, IDocumentFiles
         {
             try
             {
-                if (await RegisterOnceAsync(registration, actor, lockRow: attempt >= OptimisticAttempts, ct) is { } outcome)
+                if (await RegisterOnceAsync(registration, actor, checklist, lockRow: attempt >= OptimisticAttempts, ct) is { } outcome)
                 {
                     return outcome;
                 }
@@ -124,7 +129,7 @@ public sealed class DriverRepository(NpgsqlDataSource dataSource, IDocumentFiles
     }
 
     /// <summary>The outcome, or null when a concurrent write got there first and the attempt must read again.</summary>
-    private async Task<RegisterOutcome?> RegisterOnceAsync(DriverRegistration registration, string actor, bool lockRow, CancellationToken ct)
+    private async Task<RegisterOutcome?> RegisterOnceAsync(DriverRegistration registration, string actor, bool checklist, bool lockRow, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = lockRow ? await connection.BeginTransactionAsync(ct) : null;
@@ -133,6 +138,7 @@ public sealed class DriverRepository(NpgsqlDataSource dataSource, IDocumentFiles
         parameters.Add("Id", id);
         parameters.Add("Source", "typebot");
         parameters.Add("Actor", actor);
+        parameters.Add("Checklist", checklist);
         var rows = (await connection.QueryAsync<Driver>(new CommandDefinition(lockRow ? RegisterLockingSql : RegisterSql, parameters, tx, cancellationToken: ct))).AsList();
         if (rows.Exists(r => r.Id == id))
         {

@@ -5,7 +5,6 @@ using FastEndpoints;
 using Onboarding.Api.Auth;
 using Onboarding.Api.Errors;
 using Onboarding.Api.Observability;
-using Onboarding.Data.Documents;
 using Onboarding.Data.Documents.Checklist;
 using Onboarding.Data.Drivers;
 using Onboarding.Data.Idempotency;
@@ -21,7 +20,6 @@ public sealed partial class RegisterDriverEndpoint(
     RegistrationChats chats,
     RegistrationConflictNote conflictNote,
     DocumentChecklist checklist,
-    DocumentStore documents,
     TimeProvider clock) : EndpointWithoutRequest
 {
     public override void Configure()
@@ -111,19 +109,15 @@ public sealed partial class RegisterDriverEndpoint(
             return (409, Conflict(language));
         }
 
-        var outcome = await drivers.RegisterAsync(registration with { WaChatId = chat }, actor, ct);
+        // The approval gate applies to drivers registered while a checklist is configured (docs/0033).
+        var gated = checklist.For(registration.VehicleType).Count > 0;
+        var outcome = await drivers.RegisterAsync(registration with { WaChatId = chat }, actor, gated, ct);
         LogOutcome(Mask.Phone(registration.PhoneE164), outcome.Result);
         if (outcome.Result is RegisterResult.NifTaken or RegisterResult.ChatConflict)
         {
             var kind = outcome.Result == RegisterResult.NifTaken ? RegistrationConflictKind.Nif : RegistrationConflictKind.Chat;
             await conflictNote.SendAsync(kind, registration, outcome, ct);
             return (409, Conflict(language));
-        }
-
-        // The approval gate applies to drivers registered while a checklist is configured (docs/0033).
-        if (outcome.Result == RegisterResult.Created && checklist.For(registration.VehicleType).Count > 0)
-        {
-            await documents.RecordChecklistAsync(outcome.DriverId!.Value, ct);
         }
 
         return outcome.Result switch
