@@ -40,6 +40,10 @@ public static class BridgeMetrics
     private static readonly Counter<long> OrderPeeks = Meter.CreateCounter<long>(
         "onboarding.bridge.order_peeks", null, "Chat reads before mirroring a fresh webhook row, by outcome (placed, recorded, failed)");
 
+    // onboarding_bridge_inbound_late_total
+    private static readonly Counter<long> Late = Meter.CreateCounter<long>(
+        "onboarding.bridge.inbound.late", null, "Cloud API messages mirrored after a later message of their chat (shown to agents with their WhatsApp time)");
+
     // onboarding_bot_handoffs_total
     private static readonly Counter<long> Handoffs = Meter.CreateCounter<long>(
         "onboarding.bot.handoffs", null, "Conversations handed from the bot to agents, by reason");
@@ -73,6 +77,8 @@ public static class BridgeMetrics
     public static void DroppedEffect(string kind) => Dropped.Add(1, new KeyValuePair<string, object?>("kind", kind));
 
     public static void SkippedInbound(string reason) => Skipped.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public static void ArrivedLate() => Late.Add(1);
 
     public static void OrderPeeked(string outcome) => OrderPeeks.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 

@@ -144,6 +144,17 @@ public sealed class InboundLedger(NpgsqlDataSource dataSource)
         connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
             "SELECT payload::text FROM inbound_messages WHERE wa_message_id = @waMessageId", new { waMessageId }, cancellationToken: ct));
 
+    /// <summary>
+    /// True when a message of the chat written after <paramref name="waTimestamp"/> is already in Chatwoot: the row
+    /// arrived after it (a Cloud API delivery Meta retried, docs/0049).
+    /// </summary>
+    public static Task<bool> LaterMirroredAsync(NpgsqlConnection connection, string waChatId, DateTime waTimestamp, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            """
+            SELECT EXISTS (SELECT 1 FROM inbound_messages
+                           WHERE wa_chat_id = @waChatId AND wa_timestamp > @waTimestamp AND chatwoot_message_id IS NOT NULL)
+            """, new { waChatId, waTimestamp }, cancellationToken: ct));
+
     /// <summary>Counts this processing of the row as attempt <paramref name="attempt"/> (idempotent within one processing).</summary>
     public static Task MarkAttemptAsync(NpgsqlConnection connection, long id, int attempt, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(

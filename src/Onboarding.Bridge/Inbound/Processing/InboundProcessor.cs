@@ -9,6 +9,7 @@ using Onboarding.Bridge.Clients.WppConnect.Json;
 using Onboarding.Bridge.Contacts;
 using Onboarding.Bridge.Drains;
 using Onboarding.Bridge.Inbound.CatchUp;
+using Onboarding.Bridge.Inbound.Intake;
 using Onboarding.Bridge.Inbound.Ledger;
 using Onboarding.Bridge.Observability;
 using Onboarding.Bridge.Outbound.Outbox;
@@ -35,6 +36,9 @@ public sealed partial class InboundProcessor(
     TimeProvider clock,
     ILogger<InboundProcessor> logger)
 {
+    /// <summary>How long Meta retries a webhook delivery (developers.facebook.com/docs/graph-api/webhooks/getting-started).</summary>
+    private static readonly TimeSpan MetaRetryPeriod = TimeSpan.FromDays(7);
+
     private readonly ChatDrain<string> _chats = new(dataSource, chat => "inbound:" + chat, signal, logger);
 
     /// <summary>Chats being drained right now on this replica.</summary>
@@ -154,7 +158,7 @@ public sealed partial class InboundProcessor(
         await InboundLedger.MarkAttemptAsync(connection, row.Id, row.Attempts + 1, ct);
         var outgoing = ReferenceNotes.IsReference(message)
             ? ChatwootNewMessage.PrivateNote(await references.DescribeAsync(connection, message, ct), sourceId)
-            : await BuildAsync(message, row.FromMe, sourceId, row.Attempts + 1, ct);
+            : await LateArrival.MarkAsync(connection, row, await BuildAsync(message, row.FromMe, sourceId, row.Attempts + 1, ct), ct);
         var posted = await chatwoot.CreateMessageAsync(conversationId, outgoing, ct);
         await InboundLedger.MarkMirroredAsync(connection, row.Id, posted.Id, ct);
         BridgeMetrics.Mirrored(clock.GetUtcNow().UtcDateTime - row.ReceivedAt);
@@ -184,7 +188,9 @@ public sealed partial class InboundProcessor(
             return "system";
         }
 
-        return row.ReceivedAt - row.WaTimestamp > options.Value.Horizon ? "too_old" : null;
+        // Meta retries a Cloud API delivery for up to 7 days: what it brings late was never seen, not history.
+        var horizon = row.ReceivedVia == CloudApiMessages.Via && options.Value.Horizon < MetaRetryPeriod ? MetaRetryPeriod : options.Value.Horizon;
+        return row.ReceivedAt - row.WaTimestamp > horizon ? "too_old" : null;
     }
 
     private async Task<ChatwootNewMessage> BuildAsync(WppMessage message, bool fromMe, string sourceId, int attempt, CancellationToken ct)

@@ -116,6 +116,41 @@ public sealed class CloudApiWebhookTests(CloudApiFixture cloud) : CloudApiContex
         Bridge.Chatwoot.Contacts.Single(c => c.PhoneNumber == e164).Name.ShouldBe("Ana Costa");
     }
 
+    [Fact]
+    public async Task A_message_meta_delivers_late_shows_agents_when_it_was_written_and_one_within_metas_retries_is_not_too_old()
+    {
+        var e164 = NewPhone();
+        var now = DateTimeOffset.UtcNow;
+        await DeliverAsync(e164, Text(e164, NewWamid(), "Bom dia", now.AddSeconds(-10)));
+        await Eventually.TrueAsync(() => ChatwootMessagesOf(e164).Count == 1, "the on-time message in Chatwoot", 30);
+
+        // Meta's first delivery of these was lost and retried: written before the message agents already read.
+        var retried = now.AddMinutes(-2);
+        var days = now.AddDays(-5);
+        await DeliverAsync(e164, Text(e164, NewWamid(), "Olá", retried));
+        await Eventually.TrueAsync(() => ChatwootMessagesOf(e164).Count == 2, "the retried message in Chatwoot", 30);
+        await DeliverAsync(e164, Text(e164, NewWamid(), "Ainda posso?", days));
+        await DeliverAsync(e164, Text(e164, NewWamid(), "Mais antiga do que os 7 dias da Meta", now.AddDays(-8)));
+        await Eventually.TrueAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM inbound_messages WHERE state <> 'pending'") == 4, "all four finished", 30);
+
+        var lisbon = TimeZoneInfo.FindSystemTimeZoneById("Europe/Lisbon");
+        var local = TimeZoneInfo.ConvertTime(retried, lisbon);
+        var sameDay = local.Date == TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, lisbon).Date;
+        var chatwoot = ChatwootMessagesOf(e164);
+        chatwoot.Select(m => m.Content).ShouldBe([
+            "Bom dia",
+            (sameDay ? $"[escrita às {local:HH:mm:ss}" : $"[escrita a {local:dd/MM/yyyy} às {local:HH:mm:ss}") + ", chegou depois]\nOlá",
+            $"[escrita a {TimeZoneInfo.ConvertTime(days, lisbon):dd/MM/yyyy} às {TimeZoneInfo.ConvertTime(days, lisbon):HH:mm:ss}, chegou depois]\nAinda posso?",
+        ]);
+        (await ScalarAsync<string>("SELECT skip_reason FROM inbound_messages WHERE state = 'skipped'")).ShouldBe("too_old");
+    }
+
+    private async Task DeliverAsync(string e164, object message)
+    {
+        using var response = await Cloud.PostWebhookAsync(Messages(e164, "Ana", message));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     private static Dictionary<string, object> Add(Dictionary<string, object> message, string key, object value)
     {
         message[key] = value;
