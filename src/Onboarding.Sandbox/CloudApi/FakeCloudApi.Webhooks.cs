@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -101,7 +102,14 @@ public sealed partial class FakeCloudApi
         {
             try
             {
-                await Task.Delay(delay, _stopping.Token);
+                // Timers run on a coarse clock and may fire a tick early (Linux: CLOCK_MONOTONIC_COARSE); wait out the
+                // rest, so that no retry comes before its step of the schedule.
+                var waited = Stopwatch.StartNew();
+                do
+                {
+                    await Task.Delay(delay - waited.Elapsed + TimeSpan.FromMilliseconds(1), _stopping.Token);
+                }
+                while (waited.Elapsed < delay);
             }
             catch (OperationCanceledException)
             {
