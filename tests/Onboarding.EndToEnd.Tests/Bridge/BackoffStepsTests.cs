@@ -36,8 +36,11 @@ public sealed class BackoffStepsTests(BridgeFixture bridge) : BridgeContext(brid
             (sends[i + 1] - sends[i]).ShouldBeGreaterThanOrEqualTo(Steps[i] - Rounding, $"retry {i + 1} came before its backoff step");
         }
 
-        (await ScalarAsync<string>("SELECT state FROM outbox WHERE lane = 'whatsapp' AND wa_chat_id LIKE @chat", new { chat = digits + "%" })).ShouldBe("pending");
-        (await ScalarAsync<string>("SELECT last_error FROM outbox WHERE lane = 'whatsapp' AND wa_chat_id LIKE @chat", new { chat = digits + "%" })).ShouldNotBeNullOrEmpty();
+        // The row alternates between 'sending' (a request on its way) and 'pending' with the failure recorded (waiting
+        // for its next step): read it in the second state, not at whichever moment the last send landed.
+        await Eventually.TrueAsync(async () => await ScalarAsync<bool>(
+            "SELECT state = 'pending' AND last_error <> '' FROM outbox WHERE lane = 'whatsapp' AND wa_chat_id LIKE @chat", new { chat = digits + "%" }),
+            "the row waiting for its next step with the failure recorded");
         phone.Received.ShouldBeEmpty();
 
         // The retry budget (hours) runs out: the next attempt gives up, and agents are told.
