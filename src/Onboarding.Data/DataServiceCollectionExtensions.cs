@@ -25,7 +25,7 @@ public static class DataServiceCollectionExtensions
         }
 
         DefaultTypeMap.MatchNamesWithUnderscores = true;
-        services.AddNpgsqlDataSource(connectionString);
+        services.AddNpgsqlDataSource(PreparedStatements.Apply(connectionString));
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<DriverRepository>();
         services.AddSingleton<DriverDataCopies>();

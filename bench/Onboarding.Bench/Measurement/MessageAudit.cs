@@ -1,5 +1,6 @@
 using System.Globalization;
 using Onboarding.Bench.Scenarios;
+using Onboarding.Bridge.Inbound.Processing;
 using Onboarding.Sandbox.Chatwoot;
 
 namespace Onboarding.Bench.Measurement;
@@ -77,13 +78,7 @@ public static class MessageAudit
             .SelectMany(c => chatwoot.Messages(c.Id))
             .Where(m => m.MessageType == "incoming" && !m.Private)
             .OrderBy(m => m.Id)
-            .Select(m => WithoutLateLine(m.Content ?? ""))
+            .Select(m => LateArrival.Strip(m.Content ?? ""))
             .ToList();
     }
-
-    /// <summary>The driver's text without the line a late Cloud API arrival carries for agents (docs/0049).</summary>
-    private static string WithoutLateLine(string content) =>
-        content.StartsWith("[escrita ", StringComparison.Ordinal) && content.IndexOf(", chegou depois]\n", StringComparison.Ordinal) is var end and > 0
-            ? content[(end + ", chegou depois]\n".Length)..]
-            : content;
 }

@@ -19,12 +19,13 @@ public sealed class DriverRepository(NpgsqlDataSource dataSource, IDocumentFiles
     // One round trip for both common cases: the record of this phone and any record holding this NIF under another
     // phone, and, when there is neither, the new row (its id is @Id) with its history row and, when @Checklist, the
     // row that puts it under the document approval gate. nif is char(9): comparing it
-    // with a text parameter would not use its unique index (a full scan per call).
+    // with a text parameter would not use its unique index (a full scan per call). Two lookups, not one with OR: the
+    // statement is prepared (docs/0050), and the plan Postgres keeps for "phone = $1 OR nif = $2" on a table not yet
+    // analysed (a new deployment) is a sequential scan, which it then runs on every call as the table grows.
     private const string RegisterSql = $$"""
-        WITH found AS (
-            SELECT {{Columns}} FROM drivers
-            WHERE phone_e164 = @PhoneE164 OR (nif = @Nif::bpchar AND phone_e164 <> @PhoneE164)
-            /*lock*/),
+        WITH by_phone AS (SELECT {{Columns}} FROM drivers WHERE phone_e164 = @PhoneE164 /*lock*/),
+        by_nif AS (SELECT {{Columns}} FROM drivers WHERE nif = @Nif::bpchar AND phone_e164 <> @PhoneE164 /*lock*/),
+        found AS (SELECT * FROM by_phone UNION ALL SELECT * FROM by_nif),
         created AS (
             INSERT INTO drivers (id, phone_e164, wa_chat_id, full_name, nif, email, birth_date, district_code, municipality,
                 postal_code, vehicle_type, licence_plate, driving_licence_number, licence_categories, iban, availability,

@@ -30,13 +30,21 @@ public static class LateArrival
         return outgoing with { Content = Line(row.WaTimestamp, row.ReceivedAt) + "\n" + outgoing.Content };
     }
 
+    private const string Ending = ", chegou depois]";
+
     /// <summary>"[escrita às 10:31:02, chegou depois]", with the day when it was written on another day (Lisbon time).</summary>
     public static string Line(DateTime writtenUtc, DateTime receivedUtc)
     {
         var written = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(writtenUtc, DateTimeKind.Utc), Lisbon);
         var received = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(receivedUtc, DateTimeKind.Utc), Lisbon);
-        var format = written.Date == received.Date ? "HH:mm:ss" : "dd/MM/yyyy 'às' HH:mm:ss";
-        var when = written.ToString(format, CultureInfo.InvariantCulture);
-        return written.Date == received.Date ? $"[escrita às {when}, chegou depois]" : $"[escrita a {when}, chegou depois]";
+        return written.Date == received.Date
+            ? string.Create(CultureInfo.InvariantCulture, $"[escrita às {written:HH:mm:ss}{Ending}")
+            : string.Create(CultureInfo.InvariantCulture, $"[escrita a {written:dd/MM/yyyy 'às' HH:mm:ss}{Ending}");
     }
+
+    /// <summary>The driver's text without the first line <see cref="MarkAsync"/> put before it (for audits of what drivers wrote).</summary>
+    public static string Strip(string content) =>
+        content.StartsWith("[escrita ", StringComparison.Ordinal) && content.IndexOf(Ending + "\n", StringComparison.Ordinal) is var end and > 0
+            ? content[(end + Ending.Length + 1)..]
+            : content;
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Onboarding.Bridge.Inbound.Processing;
 using Onboarding.EndToEnd.Tests.Infrastructure;
 using Onboarding.Tests.Shared;
 
@@ -142,6 +143,8 @@ public sealed class CloudApiWebhookTests(CloudApiFixture cloud) : CloudApiContex
             (sameDay ? $"[escrita às {local:HH:mm:ss}" : $"[escrita a {local:dd/MM/yyyy} às {local:HH:mm:ss}") + ", chegou depois]\nOlá",
             $"[escrita a {TimeZoneInfo.ConvertTime(days, lisbon):dd/MM/yyyy} às {TimeZoneInfo.ConvertTime(days, lisbon):HH:mm:ss}, chegou depois]\nAinda posso?",
         ]);
+        // What the driver wrote, for audits that compare it with what was sent (the bench's MessageAudit).
+        chatwoot.Select(m => LateArrival.Strip(m.Content ?? "")).ShouldBe(["Bom dia", "Olá", "Ainda posso?"]);
         (await ScalarAsync<string>("SELECT skip_reason FROM inbound_messages WHERE state = 'skipped'")).ShouldBe("too_old");
     }
 
