@@ -4,7 +4,8 @@ using System.Globalization;
 namespace Onboarding.Bench.Hosting;
 
 /// <summary>Resident memory of a process from <c>/proc/&lt;pid&gt;/status</c>, in MB (10^6 bytes).</summary>
-public readonly record struct MemoryReading(double RssMB, double PeakRssMB);
+/// <summary>VmRSS, VmHWM and the resident split (anonymous: heaps, stacks, JIT code; file: mapped libraries) in MB.</summary>
+public readonly record struct MemoryReading(double RssMB, double PeakRssMB, double AnonMB = 0, double FileMB = 0);
 
 /// <summary>
 /// <c>dotnet Onboarding.Api.dll</c> as a child process, configured only through environment variables as in production,
@@ -133,23 +134,15 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>VmRSS and VmHWM (the peak) of the host process.</summary>
+    /// <summary>VmRSS, VmHWM (the peak) and the anonymous and file-backed parts of the host process's resident memory.</summary>
     public MemoryReading ReadMemory()
     {
-        double rss = 0, peak = 0;
-        foreach (var line in File.ReadLines($"/proc/{Pid}/status"))
-        {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-            {
-                rss = Kilobytes(line) * 1024 / 1_000_000.0;
-            }
-            else if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-            {
-                peak = Kilobytes(line) * 1024 / 1_000_000.0;
-            }
-        }
-
-        return new MemoryReading(rss, peak);
+        var fields = File.ReadLines($"/proc/{Pid}/status")
+            .Where(line => line.StartsWith("VmRSS:", StringComparison.Ordinal) || line.StartsWith("VmHWM:", StringComparison.Ordinal)
+                || line.StartsWith("RssAnon:", StringComparison.Ordinal) || line.StartsWith("RssFile:", StringComparison.Ordinal))
+            .ToDictionary(line => line[..line.IndexOf(':')], line => Kilobytes(line) * 1024 / 1_000_000.0);
+        return new MemoryReading(fields.GetValueOrDefault("VmRSS"), fields.GetValueOrDefault("VmHWM"),
+            fields.GetValueOrDefault("RssAnon"), fields.GetValueOrDefault("RssFile"));
     }
 
     public string LogTail(int lines)
