@@ -4,8 +4,12 @@ using System.Globalization;
 namespace Onboarding.Bench.Hosting;
 
 /// <summary>Resident memory of a process from <c>/proc/&lt;pid&gt;/status</c>, in MB (10^6 bytes).</summary>
-/// <summary>VmRSS, VmHWM and the resident split (anonymous: heaps, stacks, JIT code; file: mapped libraries) in MB.</summary>
-public readonly record struct MemoryReading(double RssMB, double PeakRssMB, double AnonMB = 0, double FileMB = 0);
+/// <summary>
+/// VmRSS, VmHWM and the resident split in MB: anonymous (GC heap, stacks, native allocations), file-backed (mapped
+/// libraries) and shared (the runtime maps its code and loader heaps twice, writable and executable, through shared
+/// memory: W^X).
+/// </summary>
+public readonly record struct MemoryReading(double RssMB, double PeakRssMB, double AnonMB = 0, double FileMB = 0, double SharedMB = 0);
 
 /// <summary>
 /// <c>dotnet Onboarding.Api.dll</c> as a child process, configured only through environment variables as in production,
@@ -134,15 +138,15 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>VmRSS, VmHWM (the peak) and the anonymous and file-backed parts of the host process's resident memory.</summary>
+    /// <summary>VmRSS, VmHWM (the peak) and the anonymous, file-backed and shared parts of the host process's resident memory.</summary>
     public MemoryReading ReadMemory()
     {
         var fields = File.ReadLines($"/proc/{Pid}/status")
             .Where(line => line.StartsWith("VmRSS:", StringComparison.Ordinal) || line.StartsWith("VmHWM:", StringComparison.Ordinal)
-                || line.StartsWith("RssAnon:", StringComparison.Ordinal) || line.StartsWith("RssFile:", StringComparison.Ordinal))
+                || line.StartsWith("Rss", StringComparison.Ordinal))
             .ToDictionary(line => line[..line.IndexOf(':')], line => Kilobytes(line) * 1024 / 1_000_000.0);
         return new MemoryReading(fields.GetValueOrDefault("VmRSS"), fields.GetValueOrDefault("VmHWM"),
-            fields.GetValueOrDefault("RssAnon"), fields.GetValueOrDefault("RssFile"));
+            fields.GetValueOrDefault("RssAnon"), fields.GetValueOrDefault("RssFile"), fields.GetValueOrDefault("RssShmem"));
     }
 
     public string LogTail(int lines)

@@ -24,7 +24,7 @@ public static class MemoryScenario
         report.Add(new("memory", $"host steady RSS, {plan.SettleBeforeSteadyRss.TotalSeconds:F0} s after the runs", Report.Num(steady, "MB"), idle, Report.Times(steady / baselines.IdleRssMB), "< 250 MB", Report.Check(steady < 250)));
     }
 
-    /// <summary>Where the steady RSS is: anonymous against file-backed pages, and the runtime's own figures from <c>/metrics</c>.</summary>
+    /// <summary>Where the steady RSS is: anonymous, file-backed and shared pages, and the runtime's own figures from <c>/metrics</c>.</summary>
     private static async Task<string> WhereAsync(BridgeRig rig, CancellationToken ct)
     {
         var memory = rig.Host.ReadMemory();
@@ -34,7 +34,7 @@ public static class MemoryScenario
             .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
         const double MB = 1_000_000;
         return string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"memory: steady RSS {memory.RssMB:F0} MB = {memory.AnonMB:F0} MB anonymous + {memory.FileMB:F0} MB file-backed; the GC had " +
+            $"memory: steady RSS {memory.RssMB:F0} MB = {memory.AnonMB:F0} MB anonymous + {memory.FileMB:F0} MB file-backed + {memory.SharedMB:F0} MB shared; the GC had " +
             $"{Sum("dotnet_gc_last_collection_memory_committed_size_bytes") / MB:F0} MB committed and {Sum("dotnet_gc_last_collection_heap_size_bytes") / MB:F0} MB " +
             $"of objects after its last collection; {Sum("dotnet_thread_pool_thread_count"):F0} thread-pool threads; " +
             $"{Sum("dotnet_jit_compiled_il_size_bytes") / MB:F1} MB of IL compiled");
