@@ -123,8 +123,10 @@ async Task RunFaultSuiteAsync(string name, string title, string databaseName,
         return;
     }
 
-    foreach (var sizes in plan.Long ? new[] { FaultSizes.Quick, FaultSizes.Long } : [FaultSizes.Quick])
+    foreach (var suiteSizes in plan.Long ? new[] { FaultSizes.Quick, FaultSizes.Long } : [FaultSizes.Quick])
     {
+        // --set reaches the fault suites' hosts too, over their own settings.
+        var sizes = suiteSizes with { HostSettings = HostSettings.Over(suiteSizes.HostSettings, plan.HostSettings) };
         Console.WriteLine($"== {title} ({sizes.Name})");
         await using var database = await BenchDatabase.CreateAsync(server, databaseName, ct);
         var outcomes = await run(apiDll, database.ConnectionString, sizes, logs, ct);

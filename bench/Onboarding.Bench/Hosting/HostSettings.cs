@@ -48,8 +48,11 @@ public static class HostSettings
     };
 
     /// <summary><paramref name="extra"/> over <see cref="UpstreamBudgetsOff"/>: the settings of a load run.</summary>
-    public static Dictionary<string, string> ForLoadRun(IReadOnlyDictionary<string, string> extra) =>
-        UpstreamBudgetsOff.Concat(extra).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value);
+    public static Dictionary<string, string> ForLoadRun(IReadOnlyDictionary<string, string> extra) => Over(UpstreamBudgetsOff, extra);
+
+    /// <summary><paramref name="settings"/> with <paramref name="extra"/> over them (a key in both takes the extra value).</summary>
+    public static Dictionary<string, string> Over(IEnumerable<KeyValuePair<string, string>> settings, IReadOnlyDictionary<string, string> extra) =>
+        settings.Concat(extra).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value);
 
     public static Dictionary<string, string> For(
         string connectionString, FakeWppConnect wpp, FakeChatwoot chatwoot, FakeCloudApi? cloud, IReadOnlyDictionary<string, string> overrides)
