@@ -42,10 +42,22 @@ public sealed class TestDatabase : IAsyncDisposable
               IF tables IS NOT NULL THEN EXECUTE 'TRUNCATE ' || tables || ' RESTART IDENTITY CASCADE'; END IF;
             END $$;
             """;
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
+        // A host still running its background work holds row locks the TRUNCATE's table locks can cross, and Postgres
+        // then cancels one side as a deadlock (40P01). Emptying the tables is idempotent: take the locks again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(ConnectionString);
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand(sql, connection);
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+            {
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
