@@ -147,6 +147,15 @@ public sealed class BridgeRig : IAsyncDisposable
     /// <summary>SIGKILL to the host, as a crash or an OOM kill would.</summary>
     public void KillHost() => Host.Kill();
 
+    /// <summary>Runs one statement of the bench's own (a TRUNCATE, an ANALYZE) on the host's database.</summary>
+    public async Task ExecuteAsync(string sql, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
     /// <summary>A count from the host's database; <c>@chats</c> in <paramref name="sql"/> is bound to <paramref name="chats"/>.</summary>
     public async Task<long> ScalarAsync(string sql, CancellationToken ct, IEnumerable<string>? chats = null)
     {

@@ -3,9 +3,8 @@ using System.Globalization;
 
 namespace Onboarding.Bench.Hosting;
 
-/// <summary>Resident memory of a process from <c>/proc/&lt;pid&gt;/status</c>, in MB (10^6 bytes).</summary>
 /// <summary>
-/// VmRSS, VmHWM and the resident split in MB: anonymous (GC heap, stacks, native allocations), file-backed (mapped
+/// Resident memory of a process from <c>/proc/&lt;pid&gt;/status</c>, in MB (10^6 bytes): VmRSS, VmHWM and the resident split: anonymous (GC heap, stacks, native allocations), file-backed (mapped
 /// libraries) and shared (the runtime maps its code and loader heaps twice, writable and executable, through shared
 /// memory: W^X).
 /// </summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Onboarding.Bench.Hosting;
 using Onboarding.Bench.Measurement;
 
@@ -6,7 +7,7 @@ namespace Onboarding.Bench.Scenarios;
 /// <summary>The host's resident memory: the peak over all the runs (VmHWM), then the level it settles at once idle.</summary>
 public static class MemoryScenario
 {
-    private static string Cores(double cores) => cores.ToString("F3", System.Globalization.CultureInfo.InvariantCulture) + " cores";
+    private static string Cores(double cores) => cores.ToString("F3", CultureInfo.InvariantCulture) + " cores";
 
     public static async Task RunAsync(BridgeRig rig, BenchPlan plan, Baselines baselines, Report report, CancellationToken ct)
     {
@@ -31,9 +32,9 @@ public static class MemoryScenario
         var metrics = await rig.Http.GetStringAsync("/metrics", ct);
         double Sum(string name) => metrics.Split('\n')
             .Where(line => line.StartsWith(name, StringComparison.Ordinal)) // counters carry a _total suffix
-            .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+            .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
         const double MB = 1_000_000;
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        return string.Create(CultureInfo.InvariantCulture,
             $"memory: steady RSS {memory.RssMB:F0} MB = {memory.AnonMB:F0} MB anonymous + {memory.FileMB:F0} MB file-backed + {memory.SharedMB:F0} MB shared; the GC had " +
             $"{Sum("dotnet_gc_last_collection_memory_committed_size_bytes") / MB:F0} MB committed and {Sum("dotnet_gc_last_collection_heap_size_bytes") / MB:F0} MB " +
             $"of objects after its last collection; {Sum("dotnet_thread_pool_thread_count"):F0} thread-pool threads; " +

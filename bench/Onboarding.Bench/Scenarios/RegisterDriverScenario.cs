@@ -95,13 +95,7 @@ public static class RegisterDriverScenario
         // TRUNCATE, not DELETE: the table is again as a migration leaves it (no pages, never analysed), so the plans
         // Postgres makes for the measured run are those of a new deployment. Nothing else is stored yet at this point
         // (the floor scenario writes nothing), so the tables it cascades to are empty too.
-        await using (var connection = new Npgsql.NpgsqlConnection(rig.ConnectionString))
-        {
-            await connection.OpenAsync(ct);
-            await using var truncate = new Npgsql.NpgsqlCommand("TRUNCATE drivers CASCADE", connection);
-            await truncate.ExecuteNonQueryAsync(ct);
-        }
-
+        await rig.ExecuteAsync("TRUNCATE drivers CASCADE", ct);
         Console.WriteLine($"  register warm-up: {warm.Completed} registrations in {WarmUp.TotalSeconds:F0} s, then the table emptied");
     }
 
@@ -120,12 +114,7 @@ public static class RegisterDriverScenario
               ON CONFLICT DO NOTHING RETURNING 1)
             SELECT count(*) FROM seeded
             """, ct);
-        await using (var connection = new Npgsql.NpgsqlConnection(rig.ConnectionString))
-        {
-            await connection.OpenAsync(ct);
-            await using var analyze = new Npgsql.NpgsqlCommand("ANALYZE drivers", connection);
-            await analyze.ExecuteNonQueryAsync(ct);
-        }
+        await rig.ExecuteAsync("ANALYZE drivers", ct);
 
         return await rig.ScalarAsync("SELECT count(*) FROM drivers", ct);
     }

@@ -1,5 +1,5 @@
 using Onboarding.Api.Features.Drivers.RegisterDriver;
-using Onboarding.Data.Portugal;
+using Onboarding.Api.Tests.Features.Drivers;
 
 namespace Onboarding.Api.Tests.Fuzz;
 
@@ -18,7 +18,7 @@ public sealed partial class FuzzGenerator
         var phone = "+35191" + (n % 10_000_000).ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
         return
         [
-            ("phone", FuzzValues.Json(phone)), ("full_name", "\"Maria da Silva Santos\""), ("nif", FuzzValues.Json(NifFor(n))),
+            ("phone", FuzzValues.Json(phone)), ("full_name", "\"Maria da Silva Santos\""), ("nif", FuzzValues.Json(DriverScenarios.ValidNif(n))),
             ("email", "\"maria.santos@example.pt\""), ("birth_date", "\"14/03/1994\""), ("district", "\"Lisboa\""),
             ("municipality", "\"Amadora\""), ("postal_code", "\"2700-123\""), ("vehicle_type", "\"Carro\""),
             ("licence_plate", "\"AA-00-AA\""), ("driving_licence_number", "\"L-1234567 8\""), ("licence_categories", "\"B\""),
@@ -28,12 +28,6 @@ public sealed partial class FuzzGenerator
         ];
     }
 
-    /// <summary>A person's NIF (prefix 2) unique to <paramref name="n"/>, with its check digit.</summary>
-    private static string NifFor(int n)
-    {
-        var stem = "2" + (n % 10_000_000).ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
-        return Enumerable.Range(0, 10).Select(d => stem + d).First(Nif.IsValidChecksum);
-    }
 
     private void Register(string @case, byte[]? body, (string, string)[]? headers = null, string? marker = null, string path = RegisterPath, string method = "POST", bool chunked = false) =>
         Add(new FuzzRequest

@@ -149,7 +149,7 @@ public sealed class OutboundTests(BridgeFixture bridge) : BridgeContext(bridge)
         await Bridge.Chatwoot.AgentNoteAsync(conversation, "nota interna");
 
         // The incoming mirror of the driver's "Olá" also came back as a webhook (message_type incoming): ignored too.
-        // This chat's rows only: the previous test's background work (a dead letter's note) may land after the reset.
+        // This chat's rows only: background work the shared host still does for an earlier test may write after the reset.
         (await ScalarAsync<long>("SELECT count(*) FROM outbox WHERE wa_chat_id = @chat", new { chat = Bridge.Wpp.Phone(e164).ChatId })).ShouldBe(0);
         Bridge.Wpp.Phone(e164).Received.ShouldBeEmpty();
     }

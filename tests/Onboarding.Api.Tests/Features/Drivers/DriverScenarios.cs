@@ -2,12 +2,20 @@ using System.Text;
 using System.Text.Json;
 using Alba;
 using Onboarding.Api.Tests.Infrastructure;
+using Onboarding.Data.Portugal;
 
 namespace Onboarding.Api.Tests.Features.Drivers;
 
 /// <summary>Requests the Typebot flow and staff send, written once for every driver test.</summary>
 public static class DriverScenarios
 {
+    /// <summary>A person's NIF (prefix 2) unique to <paramref name="n"/> (below 10,000,000), with its check digit.</summary>
+    public static string ValidNif(int n)
+    {
+        var stem = "2" + (n % 10_000_000).ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
+        return Enumerable.Range(0, 10).Select(d => stem + d).First(Nif.IsValidChecksum);
+    }
+
     /// <summary>A complete, valid registration as the flow posts it (all strings), with synthetic identifiers.</summary>
     public static Dictionary<string, object?> ValidRegistration(string phone = "+351915211836", string? nif = "123456789") => new()
     {

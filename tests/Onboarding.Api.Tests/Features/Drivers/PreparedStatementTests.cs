@@ -5,7 +5,6 @@ using Onboarding.Api.Tests.Infrastructure;
 using Onboarding.Data;
 using Onboarding.Data.Documents.Files;
 using Onboarding.Data.Drivers;
-using Onboarding.Data.Portugal;
 
 namespace Onboarding.Api.Tests.Features.Drivers;
 
@@ -69,16 +68,11 @@ public sealed class PreparedStatementTests(AppFixture app) : IntegrationContext(
         PhoneE164 = $"+35191000000{n}",
         WaChatId = $"35191000000{n}@c.us",
         FullName = "Maria da Silva Santos",
-        Nif = NifFor(nifOf),
+        Nif = DriverScenarios.ValidNif(nifOf),
         DistrictCode = "PT-11",
         VehicleType = "car",
     };
 
-    private static string NifFor(int n)
-    {
-        var stem = "2" + n.ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
-        return Enumerable.Range(0, 10).Select(d => stem + d).First(Nif.IsValidChecksum);
-    }
 
     private async Task ExecuteAsync(string sql)
     {
