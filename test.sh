@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole suite on a throwaway Postgres and S3-compatible server (s3rver), plus the formatting check. Prints
-# "N passed, N failed" last.
+# "N passed, N failed" last, after a short list of what failed.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/postgres.sh
@@ -46,6 +46,14 @@ for project in tests/*/*.csproj; do
   passed=$(( passed + ${p:-0} )); failed=$(( failed + ${f:-0} ))
   if [[ $code -ne 0 ]]; then status=1; [[ -z "$f" || "$f" == 0 ]] && failed=$(( failed + 1 )); fi
 done
+
+# The failures again, short, just above the count line: a long log's head is what a truncated CI view loses.
+if [[ $status -ne 0 ]]; then
+  echo "== failures"
+  for log in "$TMP"/*.log; do
+    awk '/^failed [A-Za-z_]/ { n = 8; print; next } n > 0 && /^    at / { n = 0 } n > 0 { print; n-- }' "$log"
+  done
+fi
 
 echo "$passed passed, $failed failed"
 exit $status
