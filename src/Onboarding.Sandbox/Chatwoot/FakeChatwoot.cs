@@ -139,6 +139,9 @@ public sealed partial class FakeChatwoot : IAsyncDisposable
     public static string Sign(string secret, string timestamp, string body) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}")));
 
+    /// <summary>Webhook posts (and the work that makes them) still under way: they go out unawaited, as the real server's do.</summary>
+    public int BackgroundWork => _background.Count;
+
     public async ValueTask DisposeAsync()
     {
         Faults.Reset();

@@ -127,6 +127,9 @@ public sealed partial class FakeWppConnect : IAsyncDisposable
     /// <summary>The next <paramref name="count"/> sends answer 201 "success" with ack -1 and <c>isSendFailure</c> (wppconnect-server#2517).</summary>
     public void FailNextSends(int count) => Interlocked.Exchange(ref _failSends, count);
 
+    /// <summary>Webhook posts (and the work that makes them) still under way: they go out unawaited, as the real server's do.</summary>
+    public int BackgroundWork => _background.Count;
+
     public async ValueTask DisposeAsync()
     {
         Faults.Reset();

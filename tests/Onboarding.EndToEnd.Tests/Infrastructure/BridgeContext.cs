@@ -13,6 +13,8 @@ namespace Onboarding.EndToEnd.Tests.Infrastructure;
 /// <summary>Base of the bridge scenarios: a clean database and fault-free fakes before each test.</summary>
 public abstract class BridgeContext(BridgeFixture bridge) : IAsyncLifetime
 {
+    private const long QuietFor = 100;
+
     private static int _phones;
 
     protected BridgeFixture Bridge { get; } = bridge;
@@ -23,10 +25,18 @@ public abstract class BridgeContext(BridgeFixture bridge) : IAsyncLifetime
         Bridge.Wpp.FailNextSends(0);
         Bridge.Chatwoot.Faults.Reset();
 
-        // Drains of the previous test finish first, so none writes into this test's fresh database.
+        // The previous test's work ends first, so none of it writes into this test's fresh database: the fakes' webhooks
+        // (posted unawaited, as the real servers do) and the host's drains. Quiet for a while, not at one instant: a
+        // webhook just acknowledged starts its drain a moment later.
         var inbound = Bridge.Services.GetRequiredService<InboundProcessor>();
         var outbox = Bridge.Services.GetRequiredService<OutboxDispatcher>();
-        await Eventually.TrueAsync(() => inbound.Running == 0 && outbox.Running == 0, "the previous test's drains to end", 60);
+        var quietSince = long.MaxValue;
+        await Eventually.TrueAsync(() =>
+        {
+            var quiet = Bridge.Wpp.BackgroundWork == 0 && Bridge.Chatwoot.BackgroundWork == 0 && inbound.Running == 0 && outbox.Running == 0;
+            quietSince = quiet ? Math.Min(quietSince, Environment.TickCount64) : long.MaxValue;
+            return Environment.TickCount64 - quietSince >= QuietFor;
+        }, "the previous test's webhooks and drains to end", 60);
         await Bridge.Database.ResetAsync();
 
         // Catch-up passes in a test look only at chats active from now on, not at those of earlier tests.
