@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -104,20 +103,17 @@ public sealed class ComposeFixture : BotFixture
                 b.UseSetting(key, value);
             }
         });
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        factory.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
+        // Port 0: Kestrel takes a free port as it binds (a port found free beforehand can be taken in between).
+        factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         try
         {
             factory.StartServer();
-            return (factory, new Uri($"http://127.0.0.1:{port}"), null);
+            return (factory, AddressOf(factory), null);
         }
         catch (Exception e)
         {
             factory.Dispose();
-            return (null, new Uri($"http://127.0.0.1:{port}"), e);
+            return (null, new Uri("http://127.0.0.1:0"), e);
         }
     }
 

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Onboarding.Sandbox.Chatwoot;
 using Onboarding.Sandbox.WppConnect;
 using Onboarding.Tests.Shared;
@@ -71,7 +74,11 @@ public class BridgeFixture : IAsyncLifetime
 
     /// <summary>Another replica of the host on the same database and fakes (clustered scheduler, shared work).</summary>
     public WebApplicationFactory<Program> StartReplica(IReadOnlyDictionary<string, string>? overrides = null) =>
-        StartHost(FreePort(), overrides);
+        StartHost(0, overrides);
+
+    /// <summary>Where a host started on port 0 listens (Kestrel picks the port as it binds).</summary>
+    public static Uri AddressOf(WebApplicationFactory<Program> factory) =>
+        new(factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
     private WebApplicationFactory<Program> StartHost(int port, IReadOnlyDictionary<string, string>? overrides = null)
     {
