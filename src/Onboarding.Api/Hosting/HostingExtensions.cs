@@ -50,6 +50,8 @@ public static class HostingExtensions
         }
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(builder.Configuration.GetSection(IdleMemoryTrimOptions.Section).Get<IdleMemoryTrimOptions>() ?? new IdleMemoryTrimOptions());
+        builder.Services.AddHostedService<IdleMemoryTrim>();
 
         // SIGTERM ends the host within 10 s whatever is down: stopping services (the pump, the scheduler) get 8 s.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(8));

@@ -45,6 +45,11 @@ public sealed partial class ImageContentsTests
             // (docs/0038, 0040); nothing in the image runs them.
             files.Where(f => f.StartsWith("typebot-flows", StringComparison.Ordinal))
                 .ShouldAllBe(f => f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".md", StringComparison.Ordinal));
+
+            // The runtime settings the benchmarks measured (workstation GC, no tier-0 pass; docs/0051) ship with the image.
+            var runtime = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(output.FullName, "Onboarding.Api.runtimeconfig.json"), TestContext.Current.CancellationToken))!["runtimeOptions"]!["configProperties"]!;
+            runtime["System.GC.Server"]!.GetValue<bool>().ShouldBeFalse();
+            runtime["System.Runtime.TieredCompilation.QuickJit"]!.GetValue<bool>().ShouldBeFalse();
         }
         finally
         {
