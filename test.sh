@@ -9,14 +9,8 @@ source scripts/s3.sh
 command -v chromium >/dev/null 2>&1 || { [[ $(id -u) -eq 0 ]] && { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || true; }
 
 TMP=$(mktemp -d /tmp/onboarding-test.XXXXXX)
-PG_PORT=${ONBOARDING_TEST_PG_PORT:-$(( 56000 + RANDOM % 2000 ))}
 chmod 755 "$TMP"
-# A random port can be in use (another server, or an outgoing connection's local port): try others before giving up.
-for attempt in 1 2 3 4 5; do
-  PG_EXTRA_OPTS="-c fsync=off -c synchronous_commit=off -c full_page_writes=off" pg_start "$TMP/pg" "$PG_PORT" && break
-  [[ $attempt -lt 5 && -z "${ONBOARDING_TEST_PG_PORT:-}" ]] || exit 1
-  PG_PORT=$(( 56000 + RANDOM % 2000 ))
-done
+PG_PORT=$(PG_EXTRA_OPTS="-c fsync=off -c synchronous_commit=off -c full_page_writes=off" pg_start_free "$TMP/pg" 56000 2000 "${ONBOARDING_TEST_PG_PORT:-}")
 cleanup() { s3_stop "$TMP/s3"; pg_stop "$TMP/pg"; rm -rf "$TMP"; }
 trap cleanup EXIT
 export ONBOARDING_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres;GSS Encryption Mode=Disable"

@@ -8,16 +8,10 @@ cd "$(dirname "$0")/.."
 source scripts/postgres.sh
 
 TMP=$(mktemp -d /tmp/onboarding-bench.XXXXXX)
-PG_PORT=${ONBOARDING_BENCH_PG_PORT:-$(( 58000 + RANDOM % 1000 ))}
 chmod 755 "$TMP"
 # fsync off by default: on this shared machine a commit's flush waits on everyone's disk writes, which is not the
 # code under test. BENCH_PG_OPTS="" measures a durable cluster (the report header says which).
-# A random port can be in use (another server, or an outgoing connection's local port): try others before giving up.
-for attempt in 1 2 3 4 5; do
-  PG_EXTRA_OPTS="${BENCH_PG_OPTS--c fsync=off}" pg_start "$TMP/pg" "$PG_PORT" && break
-  [[ $attempt -lt 5 && -z "${ONBOARDING_BENCH_PG_PORT:-}" ]] || exit 1
-  PG_PORT=$(( 58000 + RANDOM % 1000 ))
-done
+PG_PORT=$(PG_EXTRA_OPTS="${BENCH_PG_OPTS--c fsync=off}" pg_start_free "$TMP/pg" 58000 1000 "${ONBOARDING_BENCH_PG_PORT:-}")
 cleanup() { pg_stop "$TMP/pg"; rm -rf "$TMP"; }
 trap cleanup EXIT
 export ONBOARDING_BENCH_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres;GSS Encryption Mode=Disable"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Shared by run.sh, test.sh and bench: find or install PostgreSQL from the OS packages and run a private cluster.
 # Usage: source scripts/postgres.sh; pg_start <data-dir> <port>; pg_stop <data-dir>
+#        PG_PORT=$(pg_start_free <data-dir> <first-port> <span> [fixed-port])
 set -euo pipefail
 
 pg_bindir() {
@@ -33,6 +34,18 @@ pg_start() {
     pg_as "$bin/pg_ctl" -D "$data" -w -l "$data/server.log" \
       -o "-k $data -p $port -c listen_addresses=127.0.0.1 -c max_connections=300 ${PG_EXTRA_OPTS:-}" start >/dev/null
   fi
+}
+
+# Starts the cluster on a random port in [first, first + span), trying others when one is in use (another server, or
+# an outgoing connection's local port); with a fixed port, only that one. Prints the port.
+pg_start_free() {
+  local data="$1" first="$2" span="$3" fixed="${4:-}" port attempt
+  for attempt in 1 2 3 4 5; do
+    port=${fixed:-$(( first + RANDOM % span ))}
+    if pg_start "$data" "$port" >&2; then echo "$port"; return 0; fi
+    [[ -z "$fixed" ]] || return 1
+  done
+  return 1
 }
 
 pg_stop() {

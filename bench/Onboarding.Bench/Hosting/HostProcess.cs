@@ -4,9 +4,9 @@ using System.Globalization;
 namespace Onboarding.Bench.Hosting;
 
 /// <summary>
-/// Resident memory of a process from <c>/proc/&lt;pid&gt;/status</c>, in MB (10^6 bytes): VmRSS, VmHWM and the resident split: anonymous (GC heap, stacks, native allocations), file-backed (mapped
-/// libraries) and shared (the runtime maps its code and loader heaps twice, writable and executable, through shared
-/// memory: W^X).
+/// Resident memory of a process from <c>/proc/&lt;pid&gt;/status</c>, in MB (10^6 bytes): VmRSS, VmHWM and the resident
+/// split: anonymous (GC heap, stacks, native allocations), file-backed (mapped libraries) and shared (the runtime maps
+/// its code and loader heaps twice, writable and executable, through shared memory: W^X).
 /// </summary>
 public readonly record struct MemoryReading(double RssMB, double PeakRssMB, double AnonMB = 0, double FileMB = 0, double SharedMB = 0);
 

@@ -26,7 +26,8 @@ public sealed partial class IdleMemoryTrim(IdleMemoryTrimOptions options, TimePr
             if (trim)
             {
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-                state = new TrimState(Collections(), Collections());
+                var after = Collections();
+                state = new TrimState(after, after);
                 LogTrimmed(memory.TotalCommittedBytes / (1024 * 1024), GC.GetGCMemoryInfo().TotalCommittedBytes / (1024 * 1024));
             }
         }

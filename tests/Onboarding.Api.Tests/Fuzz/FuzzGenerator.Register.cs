@@ -28,7 +28,6 @@ public sealed partial class FuzzGenerator
         ];
     }
 
-
     private void Register(string @case, byte[]? body, (string, string)[]? headers = null, string? marker = null, string path = RegisterPath, string method = "POST", bool chunked = false) =>
         Add(new FuzzRequest
         {

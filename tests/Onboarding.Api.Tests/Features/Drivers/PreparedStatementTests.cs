@@ -73,7 +73,6 @@ public sealed class PreparedStatementTests(AppFixture app) : IntegrationContext(
         VehicleType = "car",
     };
 
-
     private async Task ExecuteAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(App.Database.ConnectionString);
