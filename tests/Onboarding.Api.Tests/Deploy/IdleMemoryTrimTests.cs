@@ -3,50 +3,73 @@ using static Onboarding.Api.Hosting.IdleMemoryTrim;
 
 namespace Onboarding.Api.Tests.Deploy;
 
-/// <summary>When the host gives memory back after a burst (docs/0051): only when idle, once per idle spell, over the slack.</summary>
+/// <summary>When the host gives memory back after a burst (docs/0051, docs/0052): only when quiet, once per quiet spell, over the slack.</summary>
 public sealed class IdleMemoryTrimTests
 {
     private const long MB = 1024 * 1024;
 
+    private static readonly IdleMemoryTrimOptions Options = new() { IdleAllocationMB = 64, SlackMB = 16 };
+
     [Fact]
-    public void A_tick_with_no_collection_since_the_last_and_more_than_the_slack_committed_trims()
+    public void A_quiet_interval_with_more_than_the_slack_committed_trims()
     {
-        var (trim, next) = Decide(new TrimState(Seen: 40, AfterTrim: -1), collections: 40, committedBytes: 90 * MB, heapBytes: 45 * MB, slackMB: 16);
+        var (trim, next) = Decide(new TrimState(Allocated: 1000 * MB, Armed: true), allocatedBytes: 1010 * MB, committedBytes: 90 * MB, heapBytes: 45 * MB, Options);
 
         trim.ShouldBeTrue();
-        next.Seen.ShouldBe(40);
+        next.Allocated.ShouldBe(1010 * MB);
+        next.Armed.ShouldBeFalse();
     }
 
     [Fact]
-    public void A_host_still_collecting_is_not_idle()
+    public void A_host_allocating_at_least_the_idle_allocation_is_busy()
     {
-        var (trim, next) = Decide(new TrimState(Seen: 40, AfterTrim: -1), collections: 41, committedBytes: 90 * MB, heapBytes: 45 * MB, slackMB: 16);
+        var (trim, next) = Decide(new TrimState(1000 * MB, Armed: false), allocatedBytes: 1064 * MB, committedBytes: 90 * MB, heapBytes: 45 * MB, Options);
 
         trim.ShouldBeFalse();
-        next.Seen.ShouldBe(41);
+        next.ShouldBe(new TrimState(1064 * MB, Armed: true));
 
-        // The next quiet tick after it is.
-        Decide(next, collections: 41, committedBytes: 90 * MB, heapBytes: 45 * MB, slackMB: 16).Trim.ShouldBeTrue();
+        // The next quiet interval after it trims.
+        Decide(next, allocatedBytes: 1070 * MB, committedBytes: 90 * MB, heapBytes: 45 * MB, Options).Trim.ShouldBeTrue();
     }
 
     [Fact]
-    public void Within_the_slack_nothing_is_collected()
+    public void Background_work_that_collects_now_and_then_still_counts_as_quiet()
     {
-        Decide(new TrimState(40, -1), collections: 40, committedBytes: 60 * MB, heapBytes: 45 * MB, slackMB: 16).Trim.ShouldBeFalse();
+        // The catch-up after a busy spell: 30 MB within the interval, so the GC ran, yet the host is quiet.
+        Decide(new TrimState(1000 * MB, Armed: true), allocatedBytes: 1030 * MB, committedBytes: 70 * MB, heapBytes: 44 * MB, Options).Trim.ShouldBeTrue();
     }
 
     [Fact]
-    public void One_trim_per_idle_spell_even_when_the_slack_stays_exceeded()
+    public void Within_the_slack_nothing_is_collected_and_the_trim_stays_armed()
     {
-        // Right after a trim the count is the one it left; fragmentation may keep the committed memory high.
-        var afterTrim = new TrimState(Seen: 42, AfterTrim: 42);
-        var (trim, next) = Decide(afterTrim, collections: 42, committedBytes: 90 * MB, heapBytes: 45 * MB, slackMB: 16);
+        var (trim, next) = Decide(new TrimState(1000 * MB, Armed: true), allocatedBytes: 1001 * MB, committedBytes: 60 * MB, heapBytes: 45 * MB, Options);
+
+        trim.ShouldBeFalse();
+        next.Armed.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void One_trim_per_quiet_spell_even_when_the_slack_comes_back()
+    {
+        // After a trim the background work grows the GC's budget again: no second collection while it stays quiet.
+        var (trim, next) = Decide(new TrimState(1000 * MB, Armed: false), allocatedBytes: 1030 * MB, committedBytes: 90 * MB, heapBytes: 45 * MB, Options);
         trim.ShouldBeFalse();
 
-        // Traffic comes back (the GC runs on its own), then stops again: a new spell, a new trim.
-        (trim, next) = Decide(next, collections: 47, committedBytes: 90 * MB, heapBytes: 45 * MB, slackMB: 16);
+        // Traffic comes back, then stops again: a new spell, a new trim.
+        (trim, next) = Decide(next, allocatedBytes: 1500 * MB, committedBytes: 90 * MB, heapBytes: 45 * MB, Options);
         trim.ShouldBeFalse();
-        Decide(next, collections: 47, committedBytes: 90 * MB, heapBytes: 45 * MB, slackMB: 16).Trim.ShouldBeTrue();
+        Decide(next, allocatedBytes: 1501 * MB, committedBytes: 90 * MB, heapBytes: 45 * MB, Options).Trim.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void The_native_heap_trim_runs_or_says_it_cannot()
+    {
+        // glibc on Linux (this machine, the aspnet image): malloc_trim is there. musl has none and answers false.
+        var glibc = OperatingSystem.IsLinux() && !System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier.Contains("musl", StringComparison.Ordinal);
+        NativeHeap.Trim().ShouldBe(glibc);
+
+        // Asking again gives the same answer (the first failure is remembered, not retried).
+        NativeHeap.Trim().ShouldBe(glibc);
     }
 
     [Fact]

@@ -53,9 +53,8 @@ public sealed partial class WppConnectCatchUp(
             recorded += read.Recorded;
         }
 
-        // The newest activity seen, never beyond now (a phone with a wrong clock must not push the watermark ahead).
-        var newest = chats.Count == 0 ? watermark : Math.Max(watermark, Math.Min(now, chats.Max(c => UnixTime.Seconds(c.T) ?? 0)));
-        await state.SetAsync(BridgeState.CatchUpWatermark, newest.ToString(CultureInfo.InvariantCulture), ct);
+        var next = NextWatermark(watermark, now, chats.Count == 0 ? null : chats.Max(c => UnixTime.Seconds(c.T) ?? 0));
+        await state.SetAsync(BridgeState.CatchUpWatermark, next.ToString(CultureInfo.InvariantCulture), ct);
         if (recorded > 0)
         {
             LogRecovered(recorded, chats.Count);
@@ -64,6 +63,16 @@ public sealed partial class WppConnectCatchUp(
 
         return new CatchUpResult(chats.Count, seen, recorded);
     }
+
+    /// <summary>
+    /// The watermark after a pass that read every chat active since <paramref name="watermark"/> less the overlap: the
+    /// newest activity seen, never beyond <paramref name="now"/> (a phone with a wrong clock must not push it ahead),
+    /// and at least <paramref name="now"/> less the overlap. Without that floor an idle bridge re-read the chats of
+    /// its last busy two minutes on every pass, all night: the newest activity stays where the traffic stopped
+    /// (docs/0053). All in unix seconds.
+    /// </summary>
+    public static long NextWatermark(long watermark, long now, long? newestActivity) =>
+        Math.Max(Math.Max(watermark, now - (long)Overlap.TotalSeconds), Math.Min(now, newestActivity ?? long.MinValue));
 
     /// <summary>
     /// Reads one chat's messages from <paramref name="since"/> (unix seconds) on and records those the ledger lacks;
