@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -95,24 +94,13 @@ public sealed class ComposeFixture : BotFixture
             settings.Remove(removed);
         }
 
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment(EnvironmentName);
-            foreach (var (key, value) in settings)
-            {
-                b.UseSetting(key, value);
-            }
-        });
-        // Port 0: Kestrel takes a free port as it binds (a port found free beforehand can be taken in between).
-        factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         try
         {
-            factory.StartServer();
+            var factory = Launch(settings, 0);
             return (factory, AddressOf(factory), null);
         }
         catch (Exception e)
         {
-            factory.Dispose();
             return (null, new Uri("http://127.0.0.1:0"), e);
         }
     }

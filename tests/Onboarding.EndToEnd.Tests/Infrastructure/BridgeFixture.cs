@@ -88,6 +88,16 @@ public class BridgeFixture : IAsyncLifetime
             settings[key] = value;
         }
 
+        return Launch(settings, port, ConfigureHost);
+    }
+
+    /// <summary>
+    /// A host in <see cref="EnvironmentName"/> with exactly <paramref name="settings"/>, on loopback at
+    /// <paramref name="port"/> (0: Kestrel takes a free port as it binds; read it with <see cref="AddressOf"/>), started.
+    /// A host that fails to start is disposed and its exception thrown.
+    /// </summary>
+    protected WebApplicationFactory<Program> Launch(IReadOnlyDictionary<string, string> settings, int port, Action<IWebHostBuilder>? configure = null)
+    {
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment(EnvironmentName);
@@ -96,11 +106,19 @@ public class BridgeFixture : IAsyncLifetime
                 b.UseSetting(key, value);
             }
 
-            ConfigureHost(b);
+            configure?.Invoke(b);
         });
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
-        factory.StartServer();
-        return factory;
+        try
+        {
+            factory.StartServer();
+            return factory;
+        }
+        catch
+        {
+            factory.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The host's settings before <see cref="ExtraSettings"/>: both roles against the fakes.</summary>
