@@ -3,6 +3,7 @@ using Onboarding.Bridge.Clients.Chatwoot;
 using Onboarding.Bridge.Clients.Resilience;
 using Onboarding.Bridge.Tests.Harness;
 using Onboarding.Sandbox.Chatwoot;
+using Onboarding.Tests.Shared;
 
 namespace Onboarding.Bridge.Tests.Clients.Chatwoot;
 
@@ -98,6 +99,9 @@ public sealed class ChatwootFaultTests : IAsyncLifetime
         await using var sink = await WebhookSink.StartAsync();
         _chatwoot.WebhookUrl = sink.Url;
         var conversationId = await ConversationAsync();
+        // Creating the conversation fires its own webhook in the background, as Chatwoot's Sidekiq does: it must have
+        // gone out before the drop is armed, or it is the one dropped.
+        await Eventually.TrueAsync(() => _chatwoot.BackgroundWork == 0, "the conversation's own webhooks to go out");
         _chatwoot.Faults.DropNextWebhooks(1);
 
         var (_, dropped) = await _chatwoot.AgentReplyAsync(conversationId, "perdida");
